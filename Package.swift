@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Vantage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vantage", targets: ["vantage"]),
+        .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
+        .library(name: "VantageMedia", targets: ["VantageMedia"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config; macros Swift cannot import are wrapped in each shim.h.
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])]),
+        .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        .target(
+            name: "VantageGeometry",
+            dependencies: [
+                "COpenBLAS",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(name: "VantageMedia", dependencies: ["CFFmpeg"]),
+        .executableTarget(
+            name: "vantage",
+            dependencies: [
+                "VantageGeometry", "VantageMedia", "CZMQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
+        .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
+    ]
+)
