@@ -8,7 +8,8 @@
 void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n, double *a, const int *lda,
              double *s, double *u, const int *ldu, double *vt, const int *ldvt, double *work,
              const int *lwork, int *info);
-void dgels_(const char *trans, const int *m, const int *n, const int *nrhs, double *a, const int *lda,
-            double *b, const int *ldb, double *work, const int *lwork, int *info);
+void dgelss_(const int *m, const int *n, const int *nrhs, double *a, const int *lda, double *b,
+             const int *ldb, double *s, const double *rcond, int *rank, double *work, const int *lwork,
+             int *info);
 
 #endif

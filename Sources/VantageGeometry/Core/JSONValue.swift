@@ -28,9 +28,27 @@ public enum JSONValue: Equatable, Sendable {
     public static func parse(_ data: Data, source: String) throws -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             throw InputError(source, "not valid JSON (\(detail ?? context.debugDescription))")
+        } catch let error as DecodingError {
+            // The only value JSONValue cannot hold is a number outside Double's range (e.g. 1e999).
+            throw InputError(source, at: codingPathDescription(error), "expected a finite number")
+        }
+    }
+
+    private static func codingPathDescription(_ error: DecodingError) -> String {
+        let path: [CodingKey]
+        switch error {
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .keyNotFound(_, context),
+             let .dataCorrupted(context):
+            path = context.codingPath
+        @unknown default:
+            path = []
+        }
+        return path.reduce("") { text, key in
+            if let index = key.intValue { return "\(text)[\(index)]" }
+            return text.isEmpty ? key.stringValue : "\(text).\(key.stringValue)"
         }
     }
 
@@ -49,6 +67,7 @@ public enum JSONValue: Equatable, Sendable {
         case .int(let i): out += String(i)
         case .number(let d):
             precondition(d.isFinite, "JSON cannot hold \(d)")
+            let d = d == 0 ? 0 : d  // no "-0.0" in files
             out += d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)"
         case .string(let s): out += JSONValue.quoted(s)
         case .array(let items):
