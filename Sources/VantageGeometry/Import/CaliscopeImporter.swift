@@ -36,9 +36,8 @@ public enum CaliscopeImporter: RigImporter {
                 continue
             }
             let sizeField = try field.required("size")
-            let size = try sizeField.doubles(count: 2)
             let camera = try OpenCVCameraBuilder.camera(
-                name: "cam_\(id)", size: ImageSize(width: Int(size[0]), height: Int(size[1])), sizePlace: sizeField.path,
+                name: "cam_\(id)", size: try sizeField.imageSize(), sizePlace: sizeField.path,
                 matrix: try field.required("matrix"), distortion: try field.optional("distortions"),
                 rotation: try field.required("rotation"), translation: try field.required("translation"))
             cameras.append(RigCamera(camera, media: media(id: id, folder: folder, timestamps: timestamps, warnings: &warnings)))

@@ -102,3 +102,14 @@ struct OpenCVMatrix {
         }
     }
 }
+
+extension JSONField {
+    /// `[width, height]` in whole pixels (a list or an OpenCV matrix).
+    func imageSize() throws -> ImageSize {
+        let values = try OpenCVMatrix(self).values
+        guard values.count == 2, let width = Int(exactly: values[0]), let height = Int(exactly: values[1]) else {
+            throw error("expected [width, height] in whole pixels, found \(values)")
+        }
+        return ImageSize(width: width, height: height)
+    }
+}

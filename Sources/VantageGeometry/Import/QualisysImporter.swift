@@ -71,7 +71,10 @@ public enum QualisysImporter: RigImporter {
         }
         let fov = try child("fov_video"), transform = try child("transform"), intrinsic = try child("intrinsic")
         let left = try number(fov, "left"), top = try number(fov, "top")
-        let size = ImageSize(width: Int(try number(fov, "right") - left + 1), height: Int(try number(fov, "bottom") - top + 1))
+        guard let width = Int(exactly: try number(fov, "right") - left + 1), let height = Int(exactly: try number(fov, "bottom") - top + 1) else {
+            throw InputError(source, at: "\(place)/fov_video", "expected whole-pixel left, right, top, bottom")
+        }
+        let size = ImageSize(width: width, height: height)
         let m = try ["1", "2", "3"].map { row in try ["1", "2", "3"].map { try number(transform, "r\(row)\($0)") } }
         let rotation = Matrix3.diagonal([1, -1, -1]) * Matrix3(m)!
         let centerInWorld = Vector3(try number(transform, "x"), try number(transform, "y"), try number(transform, "z")) / 1000
