@@ -22,6 +22,7 @@ import FoundationXML
 /// - World: metres; +z is up — the lab frame of QTM has z vertical, and in pose2sim every
 ///   camera's image-up direction has a positive z component and the cameras sit 1.7–2.1 m above
 ///   the axes' meeting point at z ≈ 0.6 m.
+/// A nonzero `viewrotation` (a video rotated in QTM) is refused rather than guessed at.
 /// Cameras are named by `serial`; media is `<calibration folder>/../videos/<serial>.mp4` when it exists.
 public enum QualisysImporter: RigImporter {
     public static let format = RigFormat.qualisys
@@ -68,6 +69,9 @@ public enum QualisysImporter: RigImporter {
             guard let text = node.attribute(forName: key)?.stringValue else { throw InputError(source, at: at, "missing; it is required") }
             guard let value = finiteNumber(text) else { throw InputError(source, at: at, "expected a finite number, found \"\(text)\"") }
             return value
+        }
+        if let rotation = element.attribute(forName: "viewrotation")?.stringValue, finiteNumber(rotation) != 0 {
+            throw InputError(source, at: "\(place)@viewrotation", "expected 0; rotated video views are not supported, found \"\(rotation)\"")
         }
         let fov = try child("fov_video"), transform = try child("transform"), intrinsic = try child("intrinsic")
         let left = try number(fov, "left"), top = try number(fov, "top")
