@@ -39,5 +39,7 @@ let package = Package(
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
+        // Runs the built `vantage` executable as a user would.
+        .testTarget(name: "VantageCLITests", dependencies: ["vantage"]),
     ]
 )

@@ -101,7 +101,7 @@ struct RigFileTests {
         #expect {
             try RigFile.read(from: URL(fileURLWithPath: "/nonexistent/rig.json"))
         } throws: { error in
-            (error as? InputError)?.description.hasPrefix("/nonexistent/rig.json: cannot read") == true
+            (error as? InputError)?.description == "/nonexistent/rig.json: no such file"
         }
     }
 

@@ -24,6 +24,10 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
+    public static func vector(_ v: Vector3) -> JSONValue { .array([.number(v.x), .number(v.y), .number(v.z)]) }
+
+    public static func vector(_ v: Vector2) -> JSONValue { .array([.number(v.x), .number(v.y)]) }
+
     /// Parses JSON text; syntax errors name `source` and the parser's position.
     public static func parse(_ data: Data, source: String) throws -> JSONValue {
         do {

@@ -7,6 +7,7 @@ public enum RigFile {
 
     /// Reads and validates a rig file; errors name the file and the field.
     public static func read(from url: URL) throws -> Rig {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw InputError(url.path, "no such file") }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw InputError(url.path, "cannot read the rig file (\(error.localizedDescription))")
@@ -102,7 +103,7 @@ public enum RigFile {
         root.append(("world", .object(world)))
         switch rig.bounds {
         case let .depthRange(near, far)?: root.append(("bounds", .object([("near", .number(near)), ("far", .number(far))])))
-        case let .box(min, max)?: root.append(("bounds", .object([("min", vector(min)), ("max", vector(max))])))
+        case let .box(min, max)?: root.append(("bounds", .object([("min", .vector(min)), ("max", .vector(max))])))
         case nil: break
         }
         root.append(("cameras", .array(rig.cameras.map(encodeCamera))))
@@ -115,8 +116,6 @@ public enum RigFile {
             throw InputError(url.path, "cannot write the rig file (\(error.localizedDescription))")
         }
     }
-
-    private static func vector(_ v: Vector3) -> JSONValue { .array([.number(v.x), .number(v.y), .number(v.z)]) }
 
     private static func encodeCamera(_ member: RigCamera) -> JSONValue {
         let c = member.camera
@@ -131,8 +130,8 @@ public enum RigFile {
                                     ("k3", .number(c.distortion.k3))])),
             ("camFromWorld", .object([
                 ("rotation", .array([c.camFromWorld.rotation.rows.0, c.camFromWorld.rotation.rows.1,
-                                     c.camFromWorld.rotation.rows.2].map(vector))),
-                ("translation", vector(c.camFromWorld.translation)),
+                                     c.camFromWorld.rotation.rows.2].map(JSONValue.vector))),
+                ("translation", .vector(c.camFromWorld.translation)),
             ])),
         ]
         if let media = member.media {

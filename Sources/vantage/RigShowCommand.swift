@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import VantageGeometry
+
+struct RigShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a rig's cameras and checks: where the optical axes converge, who sees that point.")
+
+    @Argument(help: "A rig file (vantage JSON, or any format `rig import` reads).")
+    var rig: String
+
+    @Flag(help: "Print JSON for scripts instead of a table.")
+    var json = false
+
+    func run() throws {
+        let url = URL(fileURLWithPath: rig)
+        let imported = try RigImport.read(url)
+        imported.warnings.forEach { printError("warning: \($0)") }
+        let report = RigReport(imported.rig)
+        let mediaStatus = imported.rig.cameras.map { MediaStatus($0.media, rigDirectory: url.deletingLastPathComponent()) }
+        print(json ? jsonText(report, imported.rig, mediaStatus) : table(report, imported.rig, mediaStatus))
+    }
+
+    private func table(_ report: RigReport, _ rig: Rig, _ media: [MediaStatus]) -> String {
+        var lines = ["Rig \"\(rig.name)\": \(rig.cameras.count) cameras; world in \(rig.world.units.rawValue), up \(rig.world.up ?? "unknown")"]
+        var cameras = TextTable(header: ["camera", "size", "focal px", "hfov°", rig.world.units == .metres ? "position (m)" : "position", "nearest", "dist", "media"])
+        for (row, status) in zip(report.cameras, media) {
+            cameras.rows.append([row.name, row.size.description, fixed(row.focalLengthPixels, 1),
+                                 fixed(row.horizontalFieldOfViewDegrees, 1), fixed(row.centerInWorld, 3),
+                                 row.nearestNeighbour ?? "-", row.nearestNeighbourDistance.map { fixed($0, 3) } ?? "-",
+                                 status.summary])
+        }
+        lines.append(cameras.rendered())
+        guard let convergence = report.convergence else {
+            lines.append("Optical axes: no convergence point (fewer than two cameras, or parallel axes).")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("")
+        lines.append("Optical axes converge at \(fixed(convergence.pointInWorld, 3)), RMS miss distance \(fixed(convergence.rmsMissDistance, 3)).")
+        var seen = TextTable(header: ["camera", "axis miss", "depth", "pixel", "in view"])
+        for (row, miss) in zip(report.cameras, convergence.missDistances) {
+            seen.rows.append([row.name, fixed(miss, 3), row.convergenceDepth.map { fixed($0, 3) } ?? "behind",
+                              row.convergencePixel.map { "(\(fixed($0.x, 0)), \(fixed($0.y, 0)))" } ?? "-",
+                              row.seesConvergencePoint ? "yes" : "NO"])
+        }
+        lines.append(seen.rendered())
+        let blind = report.cameras.filter { !$0.seesConvergencePoint }.map(\.name)
+        if !blind.isEmpty { lines.append("check: \(blind.joined(separator: ", ")) do not see the convergence point") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func jsonText(_ report: RigReport, _ rig: Rig, _ media: [MediaStatus]) -> String {
+        let cameras: [JSONValue] = zip(report.cameras, media).map { row, status in
+            var fields: [(String, JSONValue)] = [
+                ("name", .string(row.name)), ("width", .int(Int64(row.size.width))), ("height", .int(Int64(row.size.height))),
+                ("focalLengthPixels", .number(row.focalLengthPixels)),
+                ("horizontalFieldOfViewDegrees", .number(row.horizontalFieldOfViewDegrees)),
+                ("centerInWorld", .vector(row.centerInWorld)),
+                ("seesConvergencePoint", .bool(row.seesConvergencePoint)),
+            ]
+            if let name = row.nearestNeighbour, let distance = row.nearestNeighbourDistance {
+                fields.append(("nearestNeighbour", .object([("name", .string(name)), ("distance", .number(distance))])))
+            }
+            if let pixel = row.convergencePixel, let depth = row.convergenceDepth {
+                fields.append(("convergencePixel", .vector(pixel)))
+                fields.append(("convergenceDepth", .number(depth)))
+            }
+            if let location = status.location {
+                fields.append(("media", .object([("location", .string(location)), ("exists", .bool(status.exists))])))
+            }
+            return .object(fields)
+        }
+        var root: [(String, JSONValue)] = [("name", .string(rig.name)), ("cameras", .array(cameras))]
+        if let convergence = report.convergence {
+            root.append(("convergence", .object([
+                ("pointInWorld", .vector(convergence.pointInWorld)),
+                ("rmsMissDistance", .number(convergence.rmsMissDistance)),
+                ("missDistances", .array(convergence.missDistances.map(JSONValue.number))),
+            ])))
+        }
+        return JSONValue.object(root).serialized().trimmingCharacters(in: .newlines)
+    }
+}
+
+/// Whether a camera's media can be found, for display.
+struct MediaStatus {
+    var location: String?
+    var exists: Bool
+
+    init(_ media: MediaReference?, rigDirectory: URL) {
+        location = media?.location
+        guard let media else { exists = false; return }
+        // URLs are not probed here: reaching a stream is the ingest node's job.
+        exists = media.isURL || FileManager.default.fileExists(atPath: media.resolvedLocation(rigDirectory: rigDirectory))
+    }
+
+    var summary: String {
+        guard let location else { return "-" }
+        let name = location.split(separator: "/").last.map(String.init) ?? location
+        return exists ? name : "\(name) (missing)"
+    }
+}

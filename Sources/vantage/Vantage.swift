@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Vantage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vantage",
+        abstract: "Free-viewpoint sports replay: calibrated cameras in, any viewpoint out.",
+        discussion: "Vantage reads calibrated multi-camera video, keeps the recent past as a replay, and renders views that no real camera had. Run `vantage help <subcommand>` for details.",
+        version: "0.1.0",
+        subcommands: [RigCommand.self, VersionCommand.self])
+}
