@@ -49,12 +49,12 @@ final class OutputFormatOwner {
         (pointer.pointee.oformat.pointee.flags & AVFMT_GLOBALHEADER) != 0
     }
 
-    /// Opens the output file for writing (unless the muxer does its own I/O).
-    func openFile(at path: String) throws(MediaError) {
+    /// Opens the output file for writing (unless the muxer does its own I/O); errors name `displayName`.
+    func openFile(at path: String, reportingAs displayName: String) throws(MediaError) {
         guard (pointer.pointee.oformat.pointee.flags & AVFMT_NOFILE) == 0 else { return }
         let code = avio_open(&pointer.pointee.pb, path, AVIO_FLAG_WRITE)
         if code < 0 {
-            throw .cannotOpen(source: path, reason: ffmpegErrorText(code))
+            throw .cannotOpen(source: displayName, reason: ffmpegErrorText(code))
         }
     }
 
