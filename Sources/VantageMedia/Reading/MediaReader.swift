@@ -106,7 +106,7 @@ public final class MediaReader {
         return DecodedFrame(
             frame: owner, timestamp: timestamp,
             microseconds: av_rescale_q(fromStart, stream.pointee.time_base, AVRational(num: 1, den: 1_000_000)),
-            seconds: Double(fromStart) * info.timeBase.doubleValue)
+            seconds: Double(fromStart) * Double(info.timeBase.numerator) / Double(info.timeBase.denominator))
     }
 
     /// One frame period after the previous frame, for frames without any timestamp.

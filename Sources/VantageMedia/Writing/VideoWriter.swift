@@ -108,6 +108,9 @@ public final class VideoWriter {
                         operation: frame == nil ? "flushing the encoder" : "encoding frame \(frameCount)")
         while try CodecStep(avcodec_receive_packet(encoder.pointer, packet.pointer), source: path,
                             operation: "receiving an encoded packet") == .done {
+            if packet.pointer.pointee.duration == 0 {
+                packet.pointer.pointee.duration = 1  // one frame period; MP4 needs it for the last sample
+            }
             av_packet_rescale_ts(packet.pointer, encoder.pointer.pointee.time_base, stream.pointee.time_base)
             packet.pointer.pointee.stream_index = stream.pointee.index
             try checkFFmpeg(av_interleaved_write_frame(output.pointer, packet.pointer), source: path,
