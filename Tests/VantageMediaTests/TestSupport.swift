@@ -1,0 +1,55 @@
+import Foundation
+import VantageMedia
+
+/// The shared real captures at `../shared/data` beside the package root (absent in a fresh clone).
+enum RealData {
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // VantageMediaTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+        .appendingPathComponent("../shared/data").standardized
+
+    /// True when the folder exists; tests that need it are disabled (and say why) otherwise.
+    static let isAvailable: Bool = {
+        let present = FileManager.default.fileExists(atPath: root.path)
+        if !present { print("skipping real-data tests: ../shared/data not found at \(root.path)") }
+        return present
+    }()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+}
+
+/// A fresh directory under the system temporary folder, deleted when released.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vantage-media-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Names of the files inside, hidden ones included.
+    func contents() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Decodes every remaining frame of `reader`.
+func decodeAll(_ reader: MediaReader) throws -> [DecodedFrame] {
+    var frames: [DecodedFrame] = []
+    while let frame = try reader.nextFrame() { frames.append(frame) }
+    return frames
+}
+
+/// Writes `count` frames of `TestPattern.movingTexture` and returns the source images.
+@discardableResult
+func writePatternClip(to path: String, options: VideoWriterOptions, count: Int, container: ContainerFormat? = nil) throws -> [RGBImage] {
+    let writer = try VideoWriter(path: path, options: options, container: container)
+    let images = (0..<count).map { TestPattern.movingTexture(width: options.width, height: options.height, frameIndex: $0) }
+    for image in images { try writer.append(image) }
+    try writer.finish()
+    return images
+}
