@@ -18,7 +18,7 @@ struct RigShowCommand: ParsableCommand {
         let imported = try RigImport.read(url)
         imported.warnings.forEach { printError("warning: \($0)") }
         let report = RigReport(imported.rig)
-        let mediaStatus = imported.rig.cameras.map { MediaStatus($0.media, rigDirectory: url.deletingLastPathComponent()) }
+        let mediaStatus = imported.rig.cameras.map { MediaStatus($0, rigDirectory: url.deletingLastPathComponent()) }
         print(json ? jsonText(report, imported.rig, mediaStatus) : table(report, imported.rig, mediaStatus))
     }
 
@@ -32,6 +32,9 @@ struct RigShowCommand: ParsableCommand {
                                  status.summary])
         }
         lines.append(cameras.rendered())
+        for (row, status) in zip(report.cameras, media) {
+            if let problem = status.problem { lines.append("check: \(row.name): \(problem)") }
+        }
         guard let convergence = report.convergence else {
             lines.append("Optical axes: no convergence point (fewer than two cameras, or parallel axes).")
             return lines.joined(separator: "\n")
@@ -67,7 +70,12 @@ struct RigShowCommand: ParsableCommand {
                 fields.append(("convergenceDepth", .number(depth)))
             }
             if let location = status.location {
-                fields.append(("media", .object([("location", .string(location)), ("exists", .bool(status.exists))])))
+                var mediaFields: [(String, JSONValue)] = [("location", .string(location)), ("exists", .bool(status.exists))]
+                if let size = status.videoSize {
+                    mediaFields += [("width", .int(Int64(size.width))), ("height", .int(Int64(size.height)))]
+                }
+                if let problem = status.problem { mediaFields.append(("problem", .string(problem))) }
+                fields.append(("media", .object(mediaFields)))
             }
             return .object(fields)
         }
@@ -80,24 +88,5 @@ struct RigShowCommand: ParsableCommand {
             ])))
         }
         return JSONValue.object(root).serialized().trimmingCharacters(in: .newlines)
-    }
-}
-
-/// Whether a camera's media can be found, for display.
-struct MediaStatus {
-    var location: String?
-    var exists: Bool
-
-    init(_ media: MediaReference?, rigDirectory: URL) {
-        location = media?.location
-        guard let media else { exists = false; return }
-        // URLs are not probed here: reaching a stream is the ingest node's job.
-        exists = media.isURL || FileManager.default.fileExists(atPath: media.resolvedLocation(rigDirectory: rigDirectory))
-    }
-
-    var summary: String {
-        guard let location else { return "-" }
-        let name = location.split(separator: "/").last.map(String.init) ?? location
-        return exists ? name : "\(name) (missing)"
     }
 }

@@ -84,5 +84,8 @@ struct RigCommandTests {
         let show = try CLI.run(["rig", "show", output.path])
         #expect(show.status == 0)
         #expect(!show.standardOutput.contains("(missing)"), "\(show.standardOutput)")
+        // pose2sim's calibration says 1088 px wide for all four cameras; two videos are 1080 px wide.
+        #expect(show.standardOutput.contains("check: cam01: media is 1080×1920 but the calibration is 1088×1920"))
+        #expect(!show.standardOutput.contains("check: cam03"))
     }
 }

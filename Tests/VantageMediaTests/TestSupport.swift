@@ -24,6 +24,8 @@ final class TemporaryDirectory {
     let url: URL
 
     init() throws {
+        // Every test that writes media makes one of these: keep libx264's statistics out of the log.
+        FFmpegLog.setLevel(.error)
         url = FileManager.default.temporaryDirectory
             .appendingPathComponent("vantage-media-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
