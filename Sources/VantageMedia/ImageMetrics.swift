@@ -17,7 +17,7 @@ public enum ImageMetrics {
         return 10 * log10(255 * 255 / meanSquaredError)
     }
 
-    /// Sums in 64-bit integers, row-sized chunks accumulated in 32 bits (a chunk of 8192 bytes cannot overflow).
+    /// Sums in 64 bits over 8192-byte chunks accumulated in 32 bits (8192 × 255² cannot overflow a UInt32).
     private static func sumOfSquaredDifferences(
         _ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, count: Int
     ) -> UInt64 {

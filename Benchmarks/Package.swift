@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so package-benchmark stays out of the app's dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "VantageBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(name: "Vantage", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "MediaBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VantageMedia", package: "Vantage"),
+            ],
+            path: "Benchmarks/MediaBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    ]
+)
