@@ -7,19 +7,16 @@ struct RigShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a rig's cameras and checks: where the optical axes converge, who sees that point.")
 
-    @Argument(help: "A rig file (vantage JSON, or any format `rig import` reads).")
-    var rig: String
+    @OptionGroup var input: RigArgument
 
     @Flag(help: "Print JSON for scripts instead of a table.")
     var json = false
 
     func run() throws {
-        let url = URL(fileURLWithPath: rig)
-        let imported = try RigImport.read(url)
-        imported.warnings.forEach { printError("warning: \($0)") }
-        let report = RigReport(imported.rig)
-        let mediaStatus = imported.rig.cameras.map { MediaStatus($0, rigDirectory: url.deletingLastPathComponent()) }
-        print(json ? jsonText(report, imported.rig, mediaStatus) : table(report, imported.rig, mediaStatus))
+        let rig = try input.load()
+        let report = RigReport(rig)
+        let mediaStatus = rig.cameras.map { MediaStatus($0, rigDirectory: input.url.deletingLastPathComponent()) }
+        print(json ? jsonText(report, rig, mediaStatus) : table(report, rig, mediaStatus))
     }
 
     private func table(_ report: RigReport, _ rig: Rig, _ media: [MediaStatus]) -> String {

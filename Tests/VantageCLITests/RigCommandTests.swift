@@ -70,6 +70,16 @@ struct RigCommandTests {
         }
     }
 
+    @Test func mpegExportOfADistortedRigNeedsConsent() throws {
+        let refused = try CLI.run(["rig", "export", Self.exampleRig, "--format", "mpeg"])
+        #expect(refused.status != 0 && refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("camera cam01") && refused.standardError.contains("--drop-distortion"))
+        let dropped = try CLI.run(["rig", "export", Self.exampleRig, "--format", "mpeg", "--drop-distortion"])
+        #expect(dropped.status == 0)
+        #expect(dropped.standardError.split(separator: "\n").count == 8, "one warning per camera: \(dropped.standardError)")
+        #expect(dropped.standardOutput.contains("\"Principle_point\""))
+    }
+
     @Test(.enabled(if: CLI.hasSharedData, "../shared/data not found: real-data CLI test skipped"))
     func importPose2SimWritesARigWhoseMediaResolves() throws {
         let folder = try CLI.temporaryFolder()
