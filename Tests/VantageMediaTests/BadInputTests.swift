@@ -79,6 +79,27 @@ struct BadInputTests {
         try expectTruncatedCopyFailsCleanly(of: full, fullFrameCount: 40, in: directory)
     }
 
+    /// Garbage over a stretch in the middle of an MP4's media data (as a bad disk sector would leave
+    /// it): H.264 packets with broken NAL sizes are rejected by the decoder; they are counted and
+    /// skipped, and the frames after the damage still decode.
+    @Test func corruptedMiddleKeepsTheRest() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("damaged.mp4")
+        let options = VideoWriterOptions(width: 320, height: 240, frameRate: MediaRational(25, 1), gopSize: 5)
+        try writePatternClip(to: path, options: options, count: 40)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        var generator = SplitMix64(seed: 7)
+        for index in (bytes.count * 40 / 100)..<(bytes.count * 50 / 100) {
+            bytes[index] = UInt8.random(in: 0...255, using: &generator)
+        }
+        try bytes.write(to: path)
+        let reader = try MediaReader(path)
+        let frames = try decodeAll(reader)
+        #expect(reader.damagedPacketCount > 0)
+        #expect(frames.count >= 20, "decoded \(frames.count) of 40 frames around a 10% damaged stretch")
+        #expect(frames.last.map { $0.microseconds >= 1_400_000 } == true, "frames after the damage decode too")
+    }
+
     @Test(.enabled(if: RealData.isAvailable, "needs ../shared/data"))
     func truncatedRealClip() throws {
         try expectTruncatedCopyFailsCleanly(

@@ -20,6 +20,8 @@ public final class MediaReader {
     /// A frame decoded past a seek target, handed out by the next `nextFrame()`.
     var heldFrame: DecodedFrame?
     private var previousTimestamp: Int64?
+    /// Packets the decoder rejected as damaged (AVERROR_INVALIDDATA); they are skipped, not fatal.
+    public private(set) var damagedPacketCount = 0
 
     /// Opens `source` (a path or any URL libavformat opens) and prepares a decoder for its best video stream.
     /// - Parameter threadCount: decoder threads; 0 lets FFmpeg choose. Output order is deterministic either way.
@@ -54,7 +56,8 @@ public final class MediaReader {
     public var source: String { info.source }
 
     /// The next frame in presentation order, or nil once the decoder is drained at the end of the stream.
-    /// After an error (e.g. a damaged packet) the reader is finished and returns nil.
+    /// Damaged packets are skipped and counted in `damagedPacketCount`; after any other error the
+    /// reader is finished and returns nil.
     public func nextFrame() throws(MediaError) -> DecodedFrame? {
         if let held = heldFrame {
             heldFrame = nil
@@ -90,6 +93,10 @@ public final class MediaReader {
             defer { av_packet_unref(packet.pointer) }
             guard packet.pointer.pointee.stream_index == stream.pointee.index else { continue }
             let sendCode = avcodec_send_packet(decoder.pointer, packet.pointer)
+            if sendCode == vantage_averror_invaliddata() {
+                damagedPacketCount += 1
+                continue
+            }
             try checkFFmpeg(sendCode, source: source, operation: "decoding the packet at \(describe(packet.pointer.pointee.pts))")
             return
         }
