@@ -63,10 +63,10 @@ struct BadInputTests {
     }
 
     @Test func unknownContainerExtension() throws {
-        let path = try TemporaryDirectory().path("clip.avi")
+        let path = try TemporaryDirectory().path("clip.flv")
         let options = VideoWriterOptions(width: 64, height: 64, frameRate: MediaRational(25, 1))
         let error = try #require(throws: MediaError.self) { try VideoWriter(path: path, options: options) }
-        #expect(error.description.hasPrefix("\(path): invalid file extension '.avi'"))
+        #expect(error.description.hasPrefix("\(path): invalid file extension '.flv'"))
     }
 
     /// The first 30% of a freshly written clip: an error naming the file, or fewer frames; never a crash.

@@ -30,11 +30,15 @@ public final class VideoWriter {
         let output = try OutputFormatOwner(muxerName: container.muxerName, path: destination.temporaryPath)
         let encoder = try CodecContextOwner(codec: codec)
         Self.configure(encoder.pointer, options: options, globalHeader: output.needsGlobalHeader)
-        if options.encoderName == "libx264" {
+        if ["libx264", "libx265"].contains(options.encoderName) {
             av_opt_set(encoder.pointer.pointee.priv_data, "preset", options.preset, 0)
             if options.bitrate == nil {
                 av_opt_set_double(encoder.pointer.pointee.priv_data, "crf", options.crf, 0)
             }
+        }
+        if options.encoderName == "libx265" {
+            // x265 logs through its own printf, not av_log: quiet it at the source.
+            av_opt_set(encoder.pointer.pointee.priv_data, "x265-params", "log-level=error", 0)
         }
         try checkFFmpeg(avcodec_open2(encoder.pointer, codec, nil), source: path,
                         operation: "opening the \(options.encoderName) encoder")

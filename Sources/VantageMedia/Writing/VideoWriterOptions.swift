@@ -17,7 +17,7 @@ public struct VideoWriterOptions: Sendable, Equatable {
     public var bitrate: Int?
     /// Maximum distance between keyframes, in frames (seek granularity).
     public var gopSize: Int
-    /// libavcodec encoder name. `preset` and `crf` are libx264 settings; other encoders get size, rate, GOP and bitrate.
+    /// libavcodec encoder name. `preset` and `crf` are libx264/libx265 settings; other encoders get size, rate, GOP and bitrate.
     public var encoderName: String
 
     public init(width: Int, height: Int, frameRate: MediaRational, crf: Double = 20, preset: String = "fast",
