@@ -30,15 +30,18 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "VantageMedia", dependencies: ["CFFmpeg"]),
+        // The synthetic stadium: a deterministic CPU-rendered scene with exact ground truth.
+        .target(name: "VantageSample", dependencies: ["VantageGeometry", "VantageMedia"]),
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
+        .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         // Runs the built `vantage` executable as a user would.
         .testTarget(name: "VantageCLITests", dependencies: ["vantage"]),
     ]
