@@ -37,7 +37,7 @@ public enum ImageIO {
         return try StillImageCodec.decode(bytes, as: format, source: path)
     }
 
-    private static func readFile(_ path: String) throws(MediaError) -> [UInt8] {
+    static func readFile(_ path: String) throws(MediaError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(source: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
