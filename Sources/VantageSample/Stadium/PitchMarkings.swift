@@ -14,8 +14,14 @@ enum PitchMarkings {
         }
 
         let boundary = line(boxOutlineDistance(ax, ay, centreX: 0, halfX: L.halfLength, halfY: L.halfWidth))
-        let halfway = line(length(ax, max(ay - L.halfWidth, 0)))
-        let centreCircle = line(length(x, y) - L.centreCircleRadius)
+        // Only the markings of the half-pitch's own zone can be near: the middle third holds the
+        // halfway line and centre circle, the ends hold the areas, penalty arc and corner arcs.
+        guard ax > L.halfLength - L.penaltyAreaDepth - L.centreCircleRadius - margin else {
+            let halfway = line(length(ax, max(ay - L.halfWidth, 0)))
+            let centreCircle = line(length(x, y) - L.centreCircleRadius)
+            let centreSpot = signedCoverage(length(x, y) - L.spotRadius, footprint)
+            return max(max(boundary, halfway), max(centreCircle, centreSpot))
+        }
         let penaltyArea = line(boxOutlineDistance(
             ax, ay, centreX: L.halfLength - L.penaltyAreaDepth / 2,
             halfX: L.penaltyAreaDepth / 2, halfY: L.penaltyAreaHalfWidth))
@@ -28,11 +34,8 @@ enum PitchMarkings {
         // Corner arcs: quarter circles inside the pitch.
         let cornerArc = line(length(ax - L.halfLength, ay - L.halfWidth) - L.cornerArcRadius)
             * signedCoverage(max(ax - L.halfLength, ay - L.halfWidth), footprint)
-        let spots = max(signedCoverage(length(x, y) - L.spotRadius, footprint),
-                        signedCoverage(length(ax - L.penaltySpotX, y) - L.spotRadius, footprint))
-
-        return max(max(max(boundary, halfway), max(centreCircle, penaltyArea)),
-                   max(max(goalArea, penaltyArc), max(cornerArc, spots)))
+        let penaltySpot = signedCoverage(length(ax - L.penaltySpotX, y) - L.spotRadius, footprint)
+        return max(max(boundary, penaltyArea), max(max(goalArea, penaltyArc), max(cornerArc, penaltySpot)))
     }
 
     @inline(__always)
