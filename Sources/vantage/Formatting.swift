@@ -7,6 +7,6 @@ func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digit
 func fixed(_ v: Vector3, _ digits: Int) -> String { "(\(fixed(v.x, digits)), \(fixed(v.y, digits)), \(fixed(v.z, digits)))" }
 
 /// Writes `text` to standard error (warnings, progress), keeping standard output for results.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
 }

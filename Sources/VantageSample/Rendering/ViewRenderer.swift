@@ -5,8 +5,8 @@ import VantageMedia
 public struct RenderedView: Sendable {
     /// 8-bit sRGB-encoded colour after the camera's exposure.
     public var image: RGBImage
-    /// Metres along the optical axis per pixel, row-major from the top; `.infinity` for sky.
-    public var depth: [Float]
+    /// Metres along the optical axis per pixel; `.infinity` for sky.
+    public var depth: DepthMap
 }
 
 /// Renders scenes: rasterize visibility, then shade each visible pixel once (deferred shading),
@@ -43,7 +43,7 @@ public enum ViewRenderer {
                 }
             }
         }
-        return RenderedView(image: RGBImage(width: width, height: height, pixels: pixels), depth: visibility.depth)
+        return RenderedView(image: RGBImage(width: width, height: height, pixels: pixels), depth: DepthMap(width: width, height: height, values: visibility.depth))
     }
 
     @inline(__always)
@@ -57,17 +57,8 @@ public enum ViewRenderer {
         let uv = mesh.uvs[Int(corners.x)] * weightA + mesh.uvs[Int(corners.y)] * weights.x + mesh.uvs[Int(corners.z)] * weights.y
         let view = normalize(point - cameraCenter)
         var normal = normalize(cross(b - a, c - a))
-        if (normal * view).sum() > 0 { normal = -normal }
+        if dot(normal, view) > 0 { normal = -normal }
         return Fragment(material: mesh.materials[triangle], pointInWorld: point, uv: uv, normalInWorld: normal,
                         viewDirection: view, footprint: visibility.depth[offset] * footprintPerMetre)
     }
-}
-
-@inline(__always) func cross(_ a: Float3, _ b: Float3) -> Float3 {
-    Float3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
-}
-
-@inline(__always) func normalize(_ v: Float3) -> Float3 {
-    let length = (v * v).sum().squareRoot()
-    return length > 0 ? v / length : v
 }

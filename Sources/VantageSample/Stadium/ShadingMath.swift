@@ -31,17 +31,6 @@ func smoothstep(_ edge0: Float, _ edge1: Float, _ x: Float) -> Float {
 @inline(__always)
 func mix(_ a: Float3, _ b: Float3, _ t: Float) -> Float3 { a + (b - a) * t }
 
-@inline(__always)
-func dot(_ a: Float3, _ b: Float3) -> Float { (a * b).sum() }
-
-@inline(__always)
-func normalize(_ v: Float3) -> Float3 { v / dot(v, v).squareRoot() }
-
-@inline(__always)
-func cross(_ a: Float3, _ b: Float3) -> Float3 {
-    Float3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
-}
-
 /// Coverage in [0, 1] of a shape with signed distance `distance` (negative inside, metres),
 /// box-filtered over a pixel `footprint` wide: a smoothstep over ±footprint/2 around the edge.
 @inline(__always)
