@@ -23,11 +23,15 @@ struct RigImportCommand: ParsableCommand {
     var name: String?
 
     func run() throws {
-        var imported = try RigImport.read(URL(fileURLWithPath: input), format: format)
+        let inputURL = URL(fileURLWithPath: input)
+        var imported = try RigImport.read(inputURL, format: format)
         imported.warnings.forEach { printError("warning: \($0)") }
         if let name { imported.rig.name = name }
         let outputURL = URL(fileURLWithPath: output)
-        let rig = imported.rig.withMediaPaths(relativeTo: outputURL.deletingLastPathComponent())
+        // Importers give absolute paths; a Vantage rig's own are relative to its folder.
+        let inputFolder = inputURL.hasDirectoryPath ? inputURL : inputURL.deletingLastPathComponent()
+        let rig = imported.rig.withAbsoluteMediaPaths(rigDirectory: inputFolder)
+            .withMediaPaths(relativeTo: outputURL.deletingLastPathComponent())
         try RigFile.write(rig, to: outputURL)
         let withMedia = rig.cameras.filter { $0.media != nil }.count
         print("wrote \(output): \(rig.cameras.count) cameras, \(withMedia) with media")

@@ -128,3 +128,16 @@ struct SampleGeneratorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).isEmpty)
     }
 }
+
+/// `Calibration/stadium.json` is the default sample's rig with media paths into `Samples/stadium`;
+/// it must not drift from what the generator writes.
+struct CommittedRigTests {
+    @Test func calibrationRigMatchesTheDefaultSample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let committed = try RigFile.read(from: root.appendingPathComponent("Calibration/stadium.json"))
+        let generated = SampleGenerator.rigs(SampleOptions(output: root.appendingPathComponent("Samples/stadium"))).sources
+        #expect(committed.cameras.map(\.camera) == generated.cameras.map(\.camera))
+        #expect(committed.bounds == generated.bounds)
+        #expect(committed.cameras.map { $0.media?.location } == generated.cameras.map { "../Samples/stadium/" + ($0.media?.location ?? "") })
+    }
+}

@@ -10,6 +10,21 @@ extension MediaReference {
 }
 
 extension Rig {
+    /// The rig with relative media and timestamp paths resolved against `rigDirectory` (the
+    /// folder of the file it was read from), so it can be written anywhere else.
+    public func withAbsoluteMediaPaths(rigDirectory: URL) -> Rig {
+        var copy = self
+        for index in copy.cameras.indices {
+            guard var media = copy.cameras[index].media else { continue }
+            media.location = media.resolvedLocation(rigDirectory: rigDirectory)
+            if let path = media.timestamps?.path, !path.hasPrefix("/") {
+                media.timestamps?.path = rigDirectory.appendingPathComponent(path).standardizedFileURL.path
+            }
+            copy.cameras[index].media = media
+        }
+        return copy
+    }
+
     /// The rig with every absolute media and timestamp path rewritten relative to `directory`
     /// (where the rig file will be written), so the rig and its media can move together.
     public func withMediaPaths(relativeTo directory: URL) -> Rig {
