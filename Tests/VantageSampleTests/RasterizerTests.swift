@@ -12,7 +12,7 @@ struct RasterizerTests {
     static func testMesh() -> Mesh {
         var mesh = Mesh()
         mesh.addQuad([-50, -50, 0], [50, -50, 0], [50, 50, 0], [-50, 50, 0], material: 0)
-        var generator = SplitMix(seed: 3)
+        var generator = SplitMix64(seed: 3)
         for _ in 0..<12 {
             let center = Float3(Float.random(in: -6...6, using: &generator), Float.random(in: 2...20, using: &generator),
                                 Float.random(in: 0...4, using: &generator))
@@ -78,18 +78,5 @@ struct RasterizerTests {
         let buffer = Rasterizer(camera: Self.camera).visibility(of: Self.testMesh())
         let bottomRow = (Self.size.height - 1) * Self.size.width
         #expect((0..<Self.size.width).allSatisfy { buffer.triangle[bottomRow + $0] >= 0 }, "the ground fills the bottom row")
-    }
-}
-
-/// Deterministic random numbers for tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
