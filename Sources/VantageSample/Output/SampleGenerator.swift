@@ -38,9 +38,10 @@ public enum SampleGenerator {
                                                         frameRate: MediaRational(Int32(options.framesPerSecond), 1),
                                                         crf: 18, preset: "veryfast", gopSize: options.framesPerSecond))
         }
-        try createFolders(layout, truths: truths, depthCameras: depthCameras(options, sources, truths))
+        let depthCameras = options.depthCameras(sources: sources, truths: truths)
+        try createFolders(layout, truths: truths, depthCameras: depthCameras)
         var contactTiles: [(label: String, image: RGBImage)] = []
-        let depthFor = Set(depthCameras(options, sources, truths).map(\.name))
+        let depthFor = Set(depthCameras.map(\.name))
         for frame in 0..<options.frameCount {
             let seconds = Double(frame) / Double(options.framesPerSecond)
             let mesh = scene.mesh(atSeconds: seconds)
@@ -63,7 +64,7 @@ public enum SampleGenerator {
         for writer in writers { try writer.finish() }
         let caption = "stadium  seed \(options.seed)  t = \(String(format: "%.2f", Double(options.contactSheetFrame) / Double(options.framesPerSecond))) s"
         try ImageIO.write(ContactSheet.make(tiles: contactTiles, caption: caption), to: layout.contactSheet.path, format: .png)
-        try writeRigs(options, sources: sources, truths: truths, layout: layout)
+        try writeRigs(sources: sources, truths: truths, layout: layout)
         try Data(SampleManifest.json(options, sources: sources, truths: truths, gains: gains).utf8).write(to: layout.manifest)
         try partial.commit(replacing: options.overwrite)
         return SampleSummary(folder: options.output, frameCount: options.frameCount, sourceCameras: sources.map(\.name),
@@ -72,11 +73,13 @@ public enum SampleGenerator {
 
     /// The rigs of a sample: sources with their videos, truth cameras with their frame sequences.
     public static func rigs(_ options: SampleOptions) -> (sources: Rig, truths: Rig) {
-        let scene = StadiumScene(seed: options.seed)
-        let sources = scene.cameras.sourceCameras(count: options.cameras, size: options.size)
-        let truths = scene.cameras.truthCameras(count: options.truthCameras, size: options.size, sourceCount: options.cameras)
-        return (rig("stadium", sources, media: SampleLayout.videoName),
-                rig("stadium-truth", truths, media: SampleLayout.truthFramePattern))
+        let cameras = StadiumScene(seed: options.seed).cameras
+        return rigs(sources: cameras.sourceCameras(count: options.cameras, size: options.size),
+                    truths: cameras.truthCameras(count: options.truthCameras, size: options.size, sourceCount: options.cameras))
+    }
+
+    private static func rigs(sources: [Camera], truths: [Camera]) -> (sources: Rig, truths: Rig) {
+        (rig("stadium", sources, media: SampleLayout.videoName), rig("stadium-truth", truths, media: SampleLayout.truthFramePattern))
     }
 
     private static func rig(_ name: String, _ cameras: [Camera], media: (String) -> String) -> Rig {
@@ -94,18 +97,10 @@ public enum SampleGenerator {
         return .box(min: [-halfLength, -halfWidth, -1], max: [halfLength, halfWidth, top])
     }
 
-    private static func writeRigs(_ options: SampleOptions, sources: [Camera], truths: [Camera], layout: SampleLayout) throws {
-        let rigs = rigs(options)
+    private static func writeRigs(sources: [Camera], truths: [Camera], layout: SampleLayout) throws {
+        let rigs = rigs(sources: sources, truths: truths)
         try RigFile.write(rigs.sources, to: layout.sourceRig)
         if !truths.isEmpty { try RigFile.write(rigs.truths, to: layout.truthRig) }
-    }
-
-    private static func depthCameras(_ options: SampleOptions, _ sources: [Camera], _ truths: [Camera]) -> [Camera] {
-        switch options.depthMaps {
-        case .all: sources + truths
-        case .truth: truths
-        case .none: []
-        }
     }
 
     private static func createFolders(_ layout: SampleLayout, truths: [Camera], depthCameras: [Camera]) throws {

@@ -4,11 +4,7 @@ import VantageGeometry
 enum SampleManifest {
     static func json(_ options: SampleOptions, sources: [Camera], truths: [Camera], gains: [Float3]) -> String {
         func names(_ cameras: [Camera]) -> JSONValue { .array(cameras.map { .string($0.name) }) }
-        let depthCameras: [Camera] = switch options.depthMaps {
-        case .all: sources + truths
-        case .truth: truths
-        case .none: []
-        }
+        let depthCameras = options.depthCameras(sources: sources, truths: truths)
         let root: [(String, JSONValue)] = [
             ("format", .string("vantage-sample")),
             ("version", .int(1)),

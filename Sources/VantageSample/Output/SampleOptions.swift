@@ -26,6 +26,15 @@ public struct SampleOptions: Sendable {
 
     public init(output: URL) { self.output = output }
 
+    /// The cameras that get depth maps under `depthMaps`.
+    func depthCameras<Camera>(sources: [Camera], truths: [Camera]) -> [Camera] {
+        switch depthMaps {
+        case .all: sources + truths
+        case .truth: truths
+        case .none: []
+        }
+    }
+
     public var frameCount: Int { Int((seconds * Double(framesPerSecond)).rounded()) }
 
     /// The frame shown on the contact sheet.
