@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "vantage", targets: ["vantage"]),
         .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
         .library(name: "VantageMedia", targets: ["VantageMedia"]),
+        .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,16 +33,22 @@ let package = Package(
         .target(name: "VantageMedia", dependencies: ["CFFmpeg"]),
         // The synthetic stadium: a deterministic CPU-rendered scene with exact ground truth.
         .target(name: "VantageSample", dependencies: ["VantageGeometry", "VantageMedia"]),
+        // The view model: depth, warping, blending, evaluation. Optimized even in debug builds so
+        // that `swift test` can run it on real footage in seconds rather than minutes.
+        .target(
+            name: "VantageSynthesis", dependencies: ["VantageGeometry", "VantageMedia"],
+            swiftSettings: [.unsafeFlags(["-O"])]),
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
+        .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
         .testTarget(name: "VantageCLITests", dependencies: ["vantage"]),
     ]

@@ -1,0 +1,104 @@
+import Foundation
+import VantageGeometry
+import VantageMedia
+
+/// Where one rig camera's frames come from: a video or a still image, opened once.
+final class CameraFeed {
+    enum Content {
+        case video(MediaReader, PixelConverter)
+        case still(RGBImage, coverage: [Float]?)
+    }
+
+    /// The calibrated camera, sized like the frames.
+    let camera: Camera
+    let content: Content
+    /// Capture time of stream time 0, in microseconds.
+    let offsetMicroseconds: Int64
+    private let undistorter: LensResampler?
+
+    /// Opens `location`; throws a one-line error naming the camera and the file.
+    init(camera calibrated: Camera, location: String, offsetMicroseconds: Int64) throws(SynthesisError) {
+        let isStill = ["png", "jpg", "jpeg"].contains((location as NSString).pathExtension.lowercased())
+        let width: Int, height: Int
+        do {
+            if isStill {
+                let rgba = try ImageIO.readRGBA(location)
+                let coverage = Self.coverage(of: rgba)
+                // Transparent pixels show the white backdrop that NeRF-style datasets are judged on.
+                let image = coverage == nil ? RGBImage(compositing: rgba, over: (0, 0, 0))
+                    : RGBImage(compositing: rgba, over: (255, 255, 255))
+                content = .still(image, coverage: coverage)
+                (width, height) = (rgba.width, rgba.height)
+            } else {
+                let reader = try MediaReader(location)
+                content = .video(reader, PixelConverter())
+                (width, height) = (reader.info.width, reader.info.height)
+            }
+        } catch {
+            throw SynthesisError(.unreadableFrame, "camera \(calibrated.name): \(error)")
+        }
+        guard let camera = calibrated.fitted(toMediaWidth: width, height: height) else {
+            throw SynthesisError(.unreadableFrame, "camera \(calibrated.name): media \(location) is \(width)x\(height) but the calibration is \(calibrated.size.width)x\(calibrated.size.height)")
+        }
+        self.camera = camera
+        self.offsetMicroseconds = offsetMicroseconds
+        undistorter = camera.distortion.isNone ? nil : LensResampler.undistorting(camera)
+    }
+
+    var framesPerSecond: Double? {
+        if case let .video(reader, _) = content, reader.info.framesPerSecond > 0 { return reader.info.framesPerSecond }
+        return nil
+    }
+
+    /// Seconds of video (one frame period for a still), or `nil` when the container does not say.
+    var durationSeconds: Double? {
+        switch content {
+        case .still: return nil
+        case let .video(reader, _):
+            let info = reader.info
+            if let frames = info.frameCount, info.framesPerSecond > 0 { return Double(frames) / info.framesPerSecond }
+            return info.durationSeconds
+        }
+    }
+
+    /// The frame shown at `streamSeconds`, as an undistorted source view; `nil` past the stream's end.
+    func view(atStreamSeconds streamSeconds: Double) throws(SynthesisError) -> SourceView? {
+        let rgb: RGBImage, coverage: [Float]?
+        switch content {
+        case let .still(image, stillCoverage):
+            (rgb, coverage) = (image, stillCoverage)
+        case let .video(reader, converter):
+            if let duration = durationSeconds, streamSeconds >= duration || streamSeconds < -0.5 / (framesPerSecond ?? 25) {
+                return nil
+            }
+            do {
+                guard let frame = try reader.seek(toSeconds: max(0, streamSeconds)) else { return nil }
+                rgb = try converter.rgbImage(from: frame)
+            } catch {
+                throw SynthesisError(.unreadableFrame, "camera \(camera.name): \(error)")
+            }
+            coverage = nil
+        }
+        var image = PlanarFloatImage(rgb)
+        var undistortedCoverage = coverage
+        if let undistorter {
+            image = undistorter.apply(to: image)
+            undistortedCoverage = coverage.map { undistorter.apply(toPlane: $0) }
+        }
+        return SourceView(camera: camera.pinholeTwin, image: image, coverage: undistortedCoverage)
+    }
+
+    /// Alpha as coverage in [0, 1], or `nil` when every pixel is opaque.
+    private static func coverage(of rgba: RGBAImage) -> [Float]? {
+        var coverage = [Float](repeating: 1, count: rgba.width * rgba.height)
+        var anyTransparent = false
+        for pixel in 0..<coverage.count {
+            let alpha = rgba.pixels[pixel * 4 + 3]
+            if alpha < 255 {
+                anyTransparent = true
+                coverage[pixel] = Float(alpha) / 255
+            }
+        }
+        return anyTransparent ? coverage : nil
+    }
+}

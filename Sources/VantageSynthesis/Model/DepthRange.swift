@@ -1,0 +1,54 @@
+import Foundation
+import VantageGeometry
+
+/// The depths, along one camera's optical axis, between which scene content can lie.
+public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
+    public var near: Double
+    public var far: Double
+
+    public init(near: Double, far: Double) {
+        precondition(near > 0 && far > near && far.isFinite, "DepthRange needs 0 < near < far < inf, got \(near)...\(far)")
+        self.near = near
+        self.far = far
+    }
+
+    public var description: String { "\(near)...\(far)" }
+
+    /// The range for `camera` from the rig's bounds when it has them; otherwise derived from the
+    /// rig's cameras: the point where their optical axes converge, ± `radii` times the radius of the
+    /// largest sphere around it that every camera sees whole (real rigs frame the action).
+    public static func of(_ camera: Camera, bounds: SceneBounds?, rigCameras: [Camera], radii: Double = 2) -> DepthRange? {
+        switch bounds {
+        case let .depthRange(near, far):
+            return near > 0 && far > near ? DepthRange(near: near, far: far) : nil
+        case let .box(minimum, maximum):
+            let corners = (0..<8).map { index in
+                Vector3(index & 1 == 0 ? minimum.x : maximum.x, index & 2 == 0 ? minimum.y : maximum.y,
+                        index & 4 == 0 ? minimum.z : maximum.z)
+            }
+            let depths = corners.map { camera.camFromWorld.apply($0).z }
+            guard let far = depths.max(), far > 0 else { return nil }
+            return DepthRange(near: max(depths.min()!, far * 0.005), far: far)
+        case nil:
+            guard let convergence = AxisConvergence(cameras: rigCameras) else { return nil }
+            let radius = rigCameras.map { visibleRadius(around: convergence.pointInWorld, in: $0) }.min() ?? 0
+            let depth = camera.camFromWorld.apply(convergence.pointInWorld).z
+            guard radius > 0, depth > 0 else { return nil }
+            let far = depth + radii * radius
+            return DepthRange(near: max(depth - radii * radius, far * 0.02), far: far)
+        }
+    }
+
+    /// Radius of the largest sphere around `point` that `camera` sees whole (0 if the point is off-image).
+    static func visibleRadius(around point: Vector3, in camera: Camera) -> Double {
+        guard let (pixel, _) = camera.project(point), camera.contains(pixel) else { return 0 }
+        let centre = camera.centerInWorld
+        let distance = (point - centre).length
+        guard let towards = camera.rayInWorld(through: pixel) else { return 0 }
+        let w = Double(camera.size.width), h = Double(camera.size.height)
+        let edgePixels = [Vector2(-0.5, pixel.y), Vector2(w - 0.5, pixel.y), Vector2(pixel.x, -0.5), Vector2(pixel.x, h - 0.5)]
+        let halfAngle = edgePixels.compactMap { camera.rayInWorld(through: $0) }
+            .map { Rotation.angle(between: $0, towards) }.min() ?? 0
+        return distance * sin(min(halfAngle, .pi / 2))
+    }
+}
