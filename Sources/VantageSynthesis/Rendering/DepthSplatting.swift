@@ -1,0 +1,87 @@
+import Dispatch
+import VantageGeometry
+import VantageMedia
+
+/// Forward-warps a source's depth into the target camera: each source pixel is splatted, with a
+/// z-test, over the target pixels its footprint covers. The result is the target's view of that
+/// source's surface; colour is fetched afterwards, backwards, at sub-pixel precision.
+enum DepthSplatting {
+    /// Marks target pixels that see the source's backdrop (transparent pixels of an RGBA frame).
+    static let backdrop: Float = 1e30
+    /// Largest half-width of one splat, in target pixels (a source pixel seen from very close).
+    static let maximumHalfWidth: Float = 3
+
+    /// The target's z-buffer from `source`: camera-z per target pixel, `+inf` where the source
+    /// shows nothing, `backdrop` where it shows only backdrop.
+    static func splat(_ source: SourceView, depth: DepthMap, into target: Camera) -> [Float] {
+        precondition(depth.width == source.image.width && depth.height == source.image.height,
+                     "depth of \(source.name) must have the frame's size")
+        let width = target.size.width, height = target.size.height
+        var zBuffer = [Float](repeating: .infinity, count: width * height)
+        let transfer = PixelTransfer(from: source.camera, to: target)
+        // How many target pixels one source pixel spans, per unit of (source depth / target depth).
+        let focalRatio = Float(target.intrinsics.fx / source.camera.intrinsics.fx)
+        let sourceWidth = depth.width, sourceHeight = depth.height
+        let coverage = source.coverage
+        zBuffer.withUnsafeMutableBufferPointer { buffer in
+            let z = buffer.baseAddress!
+            depth.values.withUnsafeBufferPointer { depthValues in
+                let d = depthValues.baseAddress!
+                for v in 0..<sourceHeight {
+                    for u in 0..<sourceWidth {
+                        let index = v &* sourceWidth &+ u
+                        let sourceDepth = d[index]
+                        if let coverage, coverage[index] < 0.5 {
+                            guard let p = transfer.applyAtInfinity(Float(u), Float(v)) else { continue }
+                            write(backdrop, at: p.x, p.y, halfWidth: 0.75, into: z, width: width, height: height)
+                            continue
+                        }
+                        guard sourceDepth.isFinite, sourceDepth > 0 else { continue }
+                        let p = transfer.apply(Float(u), Float(v), depth: sourceDepth)
+                        guard p.depth > 0 else { continue }
+                        let scale = focalRatio * sourceDepth / p.depth
+                        let halfWidth = min(max(scale, 1) * 0.5 + 0.25, maximumHalfWidth)
+                        write(p.depth, at: p.x, p.y, halfWidth: halfWidth, into: z, width: width, height: height)
+                    }
+                }
+            }
+            fillCracks(z, width: width, height: height)
+        }
+        return zBuffer
+    }
+
+    /// z-tests `value` into every pixel whose centre lies within `halfWidth` of (x, y).
+    @inline(__always)
+    private static func write(_ value: Float, at x: Float, _ y: Float, halfWidth: Float,
+                              into z: UnsafeMutablePointer<Float>, width: Int, height: Int) {
+        guard x > -halfWidth - 1, y > -halfWidth - 1, x < Float(width) + halfWidth, y < Float(height) + halfWidth else { return }
+        let x0 = max(Int((x - halfWidth).rounded(.up)), 0), x1 = min(Int((x + halfWidth).rounded(.down)), width - 1)
+        let y0 = max(Int((y - halfWidth).rounded(.up)), 0), y1 = min(Int((y + halfWidth).rounded(.down)), height - 1)
+        guard x0 <= x1, y0 <= y1 else { return }
+        for row in y0...y1 {
+            let line = z + row &* width
+            for column in x0...x1 where value < line[column] { line[column] = value }
+        }
+    }
+
+    /// Fills pixels that no splat reached but that at least five of their eight neighbours cover,
+    /// with the farthest of those neighbours: closes pinholes without fattening foreground edges.
+    private static func fillCracks(_ z: UnsafeMutablePointer<Float>, width: Int, height: Int) {
+        guard width > 2, height > 2 else { return }
+        var filled: [(Int, Float)] = []
+        for y in 1..<(height - 1) {
+            for x in 1..<(width - 1) where !z[y &* width &+ x].isFinite {
+                var count = 0
+                var farthest: Float = 0
+                for dy in -1...1 {
+                    for dx in -1...1 where dx != 0 || dy != 0 {
+                        let value = z[(y &+ dy) &* width &+ x &+ dx]
+                        if value.isFinite { count &+= 1; farthest = max(farthest, value) }
+                    }
+                }
+                if count >= 5 { filled.append((y &* width &+ x, farthest)) }
+            }
+        }
+        for (index, value) in filled { z[index] = value }
+    }
+}
