@@ -1,0 +1,86 @@
+import Foundation
+import VantageGeometry
+import VantageMedia
+
+/// Vantage's view model: picks the sources that saw the target's view from the closest angles,
+/// gets their depth (estimated once per camera and moment, cached by the provider), and renders
+/// the target with `ImageBasedRenderer`. Targets with lens distortion are rendered as pinholes
+/// and resampled through their lens.
+public final class ImageBasedModel: ViewModel, @unchecked Sendable {
+    public let name = "vantage"
+    public let options: ImageBasedModelOptions
+    public let bounds: SceneBounds?
+    private let depthProvider: any DepthProvider
+    private let distortionLock = NSLock()
+    private var lastDistortion: (camera: Camera, resampler: LensResampler)?
+
+    /// A model whose depth comes from `depthProvider`.
+    public init(bounds: SceneBounds?, options: ImageBasedModelOptions = .init(), depthProvider: any DepthProvider) throws(SynthesisError) {
+        try options.validate()
+        self.bounds = bounds
+        self.options = options
+        self.depthProvider = depthProvider
+    }
+
+    public func render(_ moment: Moment, target: Camera) throws(SynthesisError) -> RenderedView {
+        try TargetValidation.validate(target)
+        let pinholeTarget = target.pinholeTwin
+        let sourceCameras = moment.views.map(\.camera)
+        guard !sourceCameras.isEmpty else {
+            throw SynthesisError(.notEnoughSources, "no source frames at \(moment.captureMicroseconds) µs (missing: \(moment.missingCameras.joined(separator: ", ")))")
+        }
+        let range = DepthRange.of(pinholeTarget, bounds: bounds, rigCameras: sourceCameras)
+        let interest = SourceSelection.pointOfInterest(for: pinholeTarget, sources: sourceCameras, range: range)
+        let ranked = SourceSelection.rank(sourceCameras, for: pinholeTarget, pointOfInterest: interest,
+                                          count: options.maximumSourceCount)
+        guard !ranked.isEmpty else {
+            throw SynthesisError(.notVisible, "\(describe(target)): no source camera faces the point it looks at")
+        }
+        var rendered = try renderWithCoverage(moment, target: pinholeTarget, ranked: ranked)
+        guard rendered.confidence.contains(where: { $0 > 0 }) else {
+            throw SynthesisError(.notVisible, "\(describe(target)): no source camera sees any of it")
+        }
+        if !target.distortion.isNone {
+            let resampler = distortingResampler(for: target)
+            rendered = RenderedView(image: resampler.apply(to: rendered.image), confidence: resampler.apply(toPlane: rendered.confidence))
+        }
+        if !moment.missingCameras.isEmpty {
+            // Without the missing cameras' frames every pixel rests on fewer witnesses.
+            let share = Float(moment.views.count) / Float(moment.views.count + moment.missingCameras.count)
+            rendered.confidence = rendered.confidence.map { $0 * share }
+        }
+        return rendered
+    }
+
+    /// Renders from the best `sourceCount` sources, adding the next ranked ones while too much of
+    /// the target is unseen.
+    private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String]) throws(SynthesisError) -> RenderedView {
+        let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness))
+        var used = min(options.sourceCount, ranked.count)
+        var inputs: [(view: SourceView, depth: DepthEstimate)] = []
+        for name in ranked.prefix(used) { inputs.append((moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))) }
+        var rendered = renderer.render(target: target, sources: inputs)
+        while used < ranked.count && holeShare(rendered) > options.acceptedHoleShare {
+            let name = ranked[used]
+            inputs.append((moment.view(named: name)!, try depthProvider.depth(of: name, in: moment)))
+            used += 1
+            rendered = renderer.render(target: target, sources: inputs)
+        }
+        return rendered
+    }
+
+    private func holeShare(_ view: RenderedView) -> Double {
+        Double(view.confidence.lazy.filter { $0 == 0 }.count) / Double(view.confidence.count)
+    }
+
+    private func distortingResampler(for target: Camera) -> LensResampler {
+        distortionLock.lock()
+        defer { distortionLock.unlock() }
+        if let last = lastDistortion, last.camera == target { return last.resampler }
+        let resampler = LensResampler.distorting(target)
+        lastDistortion = (target, resampler)
+        return resampler
+    }
+
+    private func describe(_ target: Camera) -> String { target.name.isEmpty ? "target" : "target '\(target.name)'" }
+}
