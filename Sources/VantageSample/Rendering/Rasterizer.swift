@@ -1,4 +1,5 @@
 import VantageGeometry
+import VantageMedia
 
 /// Z-buffered triangle rasterization for one pinhole camera: which triangle each pixel centre
 /// sees (pixel (x, y) samples the point (x, y) of the camera model, the centre of that pixel),
