@@ -6,14 +6,16 @@ import VantageMedia
 /// z-test, over the target pixels its footprint covers. The result is the target's view of that
 /// source's surface; colour is fetched afterwards, backwards, at sub-pixel precision.
 enum DepthSplatting {
-    /// Marks target pixels that see the source's backdrop (transparent pixels of an RGBA frame).
+    /// Marks target pixels that see only backdrop (set by `BackdropCarving`, never by a splat).
     static let backdrop: Float = 1e30
     /// Largest half-width of one splat, in target pixels (a source pixel seen from very close).
     static let maximumHalfWidth: Float = 3
 
     /// The target's z-buffer from `source`: camera-z per target pixel, `+inf` where the source
-    /// shows nothing, `backdrop` where it shows only backdrop.
-    static func splat(_ source: SourceView, depth: DepthMap, into target: Camera) -> [Float] {
+    /// shows no surface. Source pixels whose `confidence`
+    /// is below `minimumConfidence` are left out (their depth is a guess that would float).
+    static func splat(_ source: SourceView, depth: DepthMap, confidence: [Float]? = nil, minimumConfidence: Float = 0,
+                      into target: Camera) -> [Float] {
         precondition(depth.width == source.image.width && depth.height == source.image.height,
                      "depth of \(source.name) must have the frame's size")
         let width = target.size.width, height = target.size.height
@@ -31,12 +33,15 @@ enum DepthSplatting {
                     for u in 0..<sourceWidth {
                         let index = v &* sourceWidth &+ u
                         let sourceDepth = d[index]
-                        if let coverage, coverage[index] < 0.5 {
-                            guard let p = transfer.applyAtInfinity(Float(u), Float(v)) else { continue }
-                            write(backdrop, at: p.x, p.y, halfWidth: 0.75, into: z, width: width, height: height)
+                        // Backdrop pixels show no surface; silhouette pixels mix object and backdrop
+                        // colours and have the least sure depth. `BackdropCarving` handles what is left empty.
+                        if let coverage, coverage[index] < 0.5 || u == 0 || v == 0 || u == sourceWidth - 1 || v == sourceHeight - 1
+                            || coverage[index - 1] < 0.5 || coverage[index + 1] < 0.5
+                            || coverage[index - sourceWidth] < 0.5 || coverage[index + sourceWidth] < 0.5 {
                             continue
                         }
                         guard sourceDepth.isFinite, sourceDepth > 0 else { continue }
+                        if let confidence, confidence[index] < minimumConfidence { continue }
                         let p = transfer.apply(Float(u), Float(v), depth: sourceDepth)
                         guard p.depth > 0 else { continue }
                         let scale = focalRatio * sourceDepth / p.depth

@@ -69,16 +69,28 @@ enum HoleFilling {
             return coarse
         }
 
-        /// Gives pixels without weight the coarser level's colour at unit weight.
+        /// Gives pixels without weight the coarser level's colour, interpolated bilinearly between
+        /// the coarse pixels that have weight, at unit weight.
         mutating func fillEmpty(from coarse: Level) {
             let fineSize = width * height, coarseSize = coarse.width * coarse.height
             for y in 0..<height {
+                let cy = max(0, min(Float(coarse.height - 1), (Float(y) + 0.5) / 2 - 0.5))
+                let y0 = Int(cy), y1 = min(y0 + 1, coarse.height - 1), fy = cy - Float(y0)
                 for x in 0..<width where weight[y * width + x] == 0 {
-                    let fine = y * width + x, source = (y / 2) * coarse.width + x / 2
-                    let coarseWeight = coarse.weight[source]
-                    guard coarseWeight > 0 else { continue }
+                    let cx = max(0, min(Float(coarse.width - 1), (Float(x) + 0.5) / 2 - 0.5))
+                    let x0 = Int(cx), x1 = min(x0 + 1, coarse.width - 1), fx = cx - Float(x0)
+                    var sum = SIMD3<Float>(repeating: 0), total: Float = 0
+                    for (index, share) in [(y0 * coarse.width + x0, (1 - fx) * (1 - fy)), (y0 * coarse.width + x1, fx * (1 - fy)),
+                                           (y1 * coarse.width + x0, (1 - fx) * fy), (y1 * coarse.width + x1, fx * fy)] {
+                        let coarseWeight = coarse.weight[index]
+                        guard coarseWeight > 0, share > 0 else { continue }
+                        sum += share * SIMD3(coarse.colour[index], coarse.colour[coarseSize + index], coarse.colour[2 * coarseSize + index]) / coarseWeight
+                        total += share
+                    }
+                    guard total > 0 else { continue }
+                    let fine = y * width + x
                     weight[fine] = 1
-                    for channel in 0..<3 { colour[channel * fineSize + fine] = coarse.colour[channel * coarseSize + source] / coarseWeight }
+                    for channel in 0..<3 { colour[channel * fineSize + fine] = sum[channel] / total }
                 }
             }
         }

@@ -36,7 +36,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         guard !ranked.isEmpty else {
             throw SynthesisError(.notVisible, "\(describe(target)): no source camera faces the point it looks at")
         }
-        var rendered = try renderWithCoverage(moment, target: pinholeTarget, ranked: ranked)
+        var rendered = try renderWithCoverage(moment, target: pinholeTarget, ranked: ranked, range: range)
         guard rendered.confidence.contains(where: { $0 > 0 }) else {
             throw SynthesisError(.notVisible, "\(describe(target)): no source camera sees any of it")
         }
@@ -55,7 +55,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
 
     /// Renders from the best `sourceCount` sources, adding the next ranked ones while too much of
     /// the target is unseen.
-    private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String]) throws(SynthesisError) -> RenderedView {
+    private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String], range: DepthRange?) throws(SynthesisError) -> RenderedView {
         let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness))
         func input(_ name: String) throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate) {
             (moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))
@@ -64,7 +64,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         var primary: [(view: SourceView, depth: DepthEstimate)] = []
         for name in ranked.prefix(primaryCount) { primary.append(try input(name)) }
         var nextIndex = primaryCount
-        var (rendered, used) = try renderer.render(target: target, sources: primary, acceptedHoleShare: options.acceptedHoleShare) { () throws(SynthesisError) in
+        var (rendered, used) = try renderer.render(target: target, sources: primary, carving: range.map { (moment.views, $0) }, acceptedHoleShare: options.acceptedHoleShare) { () throws(SynthesisError) in
             guard nextIndex < ranked.count else { return nil }
             nextIndex += 1
             return try input(ranked[nextIndex - 1])

@@ -10,34 +10,44 @@ struct ImageBasedRenderer: Sendable {
     var depthTolerance: Float = 0.02
     /// Angle (radians) below which sources weigh about the same; larger = softer blending.
     var angleSoftness: Float = 0.02
+    /// Source pixels whose depth confidence is below this are not warped.
+    var minimumConfidence: Float = 0.2
 
     /// Renders the pinhole `target` (validated by the caller) from `sources`.
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)]) -> RenderedView {
-        finish(target: target, prepared: prepare(sources, for: target))
+        finish(target: target, prepared: prepare(sources, for: target), carving: nil)
     }
 
     /// Renders from `sources`, then adds the sources `next` supplies, one at a time, while more
     /// than `acceptedHoleShare` of the target is seen by none of them. Returns the view and how
     /// many sources it used.
-    func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)], acceptedHoleShare: Double,
+    /// `carving`: every view of the moment and the target's depth range, to tell backdrop from
+    /// disocclusion in masked captures (see `BackdropCarving`).
+    func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)], carving: (views: [SourceView], range: DepthRange)?,
+                acceptedHoleShare: Double,
                 next: () throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate)?) throws(SynthesisError) -> (RenderedView, Int) {
         var prepared = prepare(sources, for: target)
         while holeShare(of: prepared) > acceptedHoleShare, let source = try next() {
-            prepared.append(BlendSource(view: source.view, depth: source.depth, target: target))
+            prepared.append(BlendSource(view: source.view, depth: source.depth, target: target, minimumConfidence: minimumConfidence))
         }
-        return (finish(target: target, prepared: prepared), prepared.count)
+        return (finish(target: target, prepared: prepared, carving: carving), prepared.count)
     }
 
     private func prepare(_ sources: [(view: SourceView, depth: DepthEstimate)], for target: Camera) -> [BlendSource] {
         let prepared = UnsafeSlots<BlendSource>(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            prepared.set(index, BlendSource(view: sources[index].view, depth: sources[index].depth, target: target))
+            prepared.set(index, BlendSource(view: sources[index].view, depth: sources[index].depth, target: target,
+                                            minimumConfidence: minimumConfidence))
         }
         return prepared.values
     }
 
-    private func finish(target: Camera, prepared: [BlendSource]) -> RenderedView {
+    /// Blends, carves backdrop (when the views have coverage masks), inpaints.
+    private func finish(target: Camera, prepared: [BlendSource], carving: (views: [SourceView], range: DepthRange)?) -> RenderedView {
         var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness)
+        if let carving, let first = prepared.first {
+            BackdropCarving.carve(&blended, views: carving.views, backdropColour: first.backdropColour, target: target, range: carving.range)
+        }
         HoleFilling.fill(&blended.image, depth: blended.depth)
         return RenderedView(image: blended.image, confidence: blended.confidence)
     }

@@ -11,13 +11,20 @@ struct BlendSource: Sendable {
     let targetToSource: PixelTransfer
     /// The source camera's centre in the target camera's frame.
     let centreInTarget: SIMD3<Float>
+    /// The uniform colour a masked source shows where it has no coverage (black without a mask).
+    let backdropColour: SIMD3<Float>
 
-    init(view: SourceView, depth: DepthEstimate, target: Camera) {
+    init(view: SourceView, depth: DepthEstimate, target: Camera, minimumConfidence: Float) {
         self.view = view
         self.depth = depth
-        zBuffer = DepthSplatting.splat(view, depth: depth.depth, into: target)
+        zBuffer = DepthSplatting.splat(view, depth: depth.depth, confidence: depth.confidence, minimumConfidence: minimumConfidence,
+                                       into: target)
         targetToSource = PixelTransfer(from: target, to: view.camera)
         centreInTarget = SIMD3<Float>(target.camFromWorld.apply(view.camera.centerInWorld))
+        let image = view.image, planeSize = image.width * image.height
+        backdropColour = view.coverage?.firstIndex { $0 < 0.5 }.map { index in
+            SIMD3(image.samples[index], image.samples[planeSize + index], image.samples[2 * planeSize + index])
+        } ?? SIMD3(repeating: 0)
     }
 }
 
@@ -25,12 +32,14 @@ struct BlendSource: Sendable {
 struct BlendedView {
     var image: PlanarFloatImage
     var confidence: [Float]
-    /// Camera-z of the front surface per target pixel; `+inf` for holes, `DepthSplatting.backdrop` for backdrop.
+    /// Camera-z of the front surface per target pixel; `+inf` for holes (`DepthSplatting.backdrop`
+    /// once `BackdropCarving` has found them empty).
     var depth: [Float]
 }
 
-/// Resolves visibility between sources with a z-test and blends the visible ones: each target
-/// pixel takes the nearest surface any source shows; every source whose surface lies within
+/// Resolves visibility between sources with a voted z-test and blends the visible ones: each
+/// target pixel takes the nearest surface that at least two sources show (one where only one
+/// source covers it, so a stray depth in one source cannot occlude what the others agree on); every source whose surface lies within
 /// `depthTolerance` of it contributes its colour (fetched bilinearly on its depth surface, see
 /// `PixelTransfer.onSurface`), weighted by the angle between its ray and the target's ray
 /// (unstructured-lumigraph style: small angles dominate, so weights move smoothly with the
@@ -72,34 +81,51 @@ enum ViewBlending {
         let planeSize: Int
     }
 
+    /// The nearest depth at `pixel` that another source confirms within `tolerance`. Without any
+    /// confirmation, the nearest surface that no masked source contradicts (a point that another
+    /// source sees as backdrop lies outside the visual hull: a depth mistake); else nothing.
+    @inline(__always)
+    private static func votedFront(x: Int, y: Int, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, tolerance: Float) -> Float {
+        var confirmed = Float.infinity
+        for (index, source) in sources.enumerated() {
+            let z = source.zBuffer[pixel]
+            guard z < confirmed else { continue }
+            for other in sources[(index + 1)...] {
+                let w = other.zBuffer[pixel]
+                if w.isFinite && abs(w - z) <= tolerance * min(w, z) { confirmed = min(w, z) }
+            }
+        }
+        if confirmed.isFinite { return confirmed }
+        var uncontradicted = Float.infinity
+        for (index, source) in sources.enumerated() {
+            let z = source.zBuffer[pixel]
+            guard z < uncontradicted else { continue }
+            let contradicted = sources.indices.contains { other in
+                other != index && sources[other].seesBackdrop(atTargetX: Float(x), Float(y), depth: z)
+            }
+            if !contradicted { uncontradicted = z }
+        }
+        return uncontradicted
+    }
+
     @inline(__always)
     private static func blendPixel(x: Int, y: Int, width: Int, sources: UnsafeBufferPointer<SourcePixels>,
                                    rays: RayMap, weighting: Weighting, output: Output) {
         let pixel = y &* width &+ x
-        var front = Float.infinity
-        for source in sources { front = min(front, source.zBuffer[pixel]) }
+        let front = votedFront(x: x, y: y, pixel, sources: sources, tolerance: weighting.depthTolerance)
         guard front.isFinite else { return }
-        let isBackdrop = front >= DepthSplatting.backdrop
         let targetPixel = SIMD3<Float>(Float(x), Float(y), 1)
         let ray = SIMD3<Float>((rays.row0 * targetPixel).sum(), (rays.row1 * targetPixel).sum(), 1)
         var colour = SIMD3<Float>(repeating: 0)
         var weightSum: Float = 0, trustSum: Float = 0
         for source in sources {
             let z = source.zBuffer[pixel]
-            guard z.isFinite, isBackdrop ? z >= DepthSplatting.backdrop : z <= front * (1 + weighting.depthTolerance) else { continue }
-            var weight: Float
-            let position: (x: Float, y: Float)
-            if isBackdrop {
-                guard let p = source.targetToSource.applyAtInfinity(Float(x), Float(y)) else { continue }
-                position = p
-                weight = 1
-            } else {
-                position = source.targetToSource.onSurface(x: Float(x), y: Float(y), depth: z, surface: source.depth,
+            guard z <= front * (1 + weighting.depthTolerance) else { continue }
+            let position = source.targetToSource.onSurface(x: Float(x), y: Float(y), depth: z, surface: source.depth,
                                                            width: source.width, height: source.height)
-                let toTarget = ray * z, toSource = toTarget - source.centreInTarget
-                let cosine = (toTarget * toSource).sum() / ((toTarget * toTarget).sum() * (toSource * toSource).sum()).squareRoot()
-                weight = 1 / (2 * max(0, 1 - cosine) + weighting.softnessSquared)
-            }
+            let toTarget = ray * z, toSource = toTarget - source.centreInTarget
+            let cosine = (toTarget * toSource).sum() / ((toTarget * toTarget).sum() * (toSource * toSource).sum()).squareRoot()
+            var weight = 1 / (2 * max(0, 1 - cosine) + weighting.softnessSquared)
             guard let sample = source.sample(at: position) else { continue }
             weight *= 0.05 + sample.trust
             colour += weight * sample.colour
@@ -112,7 +138,7 @@ enum ViewBlending {
         output.image.base[pixel] = colour.x * inverse
         output.image.base[output.planeSize &+ pixel] = colour.y * inverse
         output.image.base[2 &* output.planeSize &+ pixel] = colour.z * inverse
-        output.confidence.base[pixel] = isBackdrop ? 1 : max(trustSum * inverse, 0.01)
+        output.confidence.base[pixel] = max(trustSum * inverse, 0.01)
     }
 }
 
@@ -120,6 +146,8 @@ enum ViewBlending {
 /// valid only inside `withPixels`.
 struct SourcePixels: @unchecked Sendable {
     let image: UnsafePointer<Float>
+    /// Coverage mask, when the source has one.
+    let coverage: UnsafePointer<Float>?
     let depth: UnsafePointer<Float>
     let confidence: UnsafePointer<Float>
     let zBuffer: UnsafePointer<Float>
@@ -133,6 +161,11 @@ struct SourcePixels: @unchecked Sendable {
         init(_ sources: UnsafeBufferPointer<SourcePixels>) { self.sources = sources }
     }
 
+    private static func withOptionalPointer<R>(_ array: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+        guard let array else { return body(nil) }
+        return array.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
     /// Calls `body` with the raw views of every source, keeping their arrays alive meanwhile.
     static func withPixels<R>(of sources: ArraySlice<BlendSource>, collected: [SourcePixels],
                               _ body: (UnsafeBufferPointer<SourcePixels>) -> R) -> R {
@@ -141,15 +174,27 @@ struct SourcePixels: @unchecked Sendable {
             source.depth.depth.values.withUnsafeBufferPointer { depth in
                 source.depth.confidence.withUnsafeBufferPointer { confidence in
                     source.zBuffer.withUnsafeBufferPointer { zBuffer in
-                        let pixels = SourcePixels(image: image.baseAddress!, depth: depth.baseAddress!, confidence: confidence.baseAddress!,
+                      withOptionalPointer(source.view.coverage) { coverage in
+                        let pixels = SourcePixels(image: image.baseAddress!, coverage: coverage, depth: depth.baseAddress!, confidence: confidence.baseAddress!,
                                                   zBuffer: zBuffer.baseAddress!, width: source.view.image.width,
                                                   height: source.view.image.height, targetToSource: source.targetToSource,
                                                   centreInTarget: source.centreInTarget)
                         return withPixels(of: sources.dropFirst(), collected: collected + [pixels], body)
+                      }
                     }
                 }
             }
         }
+    }
+
+    /// Whether this source's mask says the point at target pixel (x, y) and depth `depth` is empty space.
+    @inline(__always)
+    func seesBackdrop(atTargetX x: Float, _ y: Float, depth: Float) -> Bool {
+        guard let coverage else { return false }
+        let p = targetToSource.apply(x, y, depth: depth)
+        let u = Int((p.x + 0.5).rounded(.down)), v = Int((p.y + 0.5).rounded(.down))
+        guard p.depth > 0, u >= 0, v >= 0, u < width, v < height else { return false }
+        return coverage[v &* width &+ u] < 0.5
     }
 
     /// Bilinear colour and nearest-pixel confidence at a sub-pixel position; `nil` off the frame.

@@ -1,0 +1,43 @@
+import VantageGeometry
+
+/// Depth by plane-sweep stereo against each source's nearest neighbours in the moment, computed
+/// once per (camera, neighbours, moment) and kept in a shared `DepthCache`. The neighbours are
+/// part of the key, so a held-out camera never leaks into depth computed without it.
+public struct StereoDepthProvider: DepthProvider {
+    public let estimator: PlaneSweepDepth
+    public let cache: DepthCache
+    public let bounds: SceneBounds?
+
+    public init(bounds: SceneBounds?, options: DepthOptions = DepthOptions(), cache: DepthCache = DepthCache()) throws(SynthesisError) {
+        estimator = try PlaneSweepDepth(options: options)
+        self.cache = cache
+        self.bounds = bounds
+    }
+
+    public func depth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate {
+        guard let reference = moment.view(named: camera) else {
+            throw SynthesisError(.unreadableFrame, "camera \(camera) has no frame at \(moment.captureMicroseconds) µs")
+        }
+        let others = moment.views.filter { $0.name != camera }
+        guard !others.isEmpty else {
+            throw SynthesisError(.notEnoughSources, "camera \(camera): depth needs at least one other camera in the moment")
+        }
+        let names = PlaneSweepDepth.neighbours(of: reference.camera, among: others.map(\.camera), count: estimator.options.neighbourCount)
+        guard let range = DepthRange.of(reference.camera, bounds: bounds, rigCameras: moment.views.map(\.camera)) else {
+            throw SynthesisError(.notEnoughSources, "camera \(camera): no depth range (the rig has no bounds and its optical axes do not converge in front of it)")
+        }
+        let key = camera + "←" + names.joined(separator: ",")
+        return try cache.estimate(camera: key, captureMicroseconds: moment.captureMicroseconds) { () throws(SynthesisError) in
+            estimator.estimate(reference: reference, neighbours: names.compactMap { moment.view(named: $0) }, range: range)
+        }
+    }
+}
+
+extension ImageBasedModel {
+    /// The model with stereo depth and a depth cache of `cacheCapacityBytes` (2 GiB by default).
+    public convenience init(bounds: SceneBounds?, options: ImageBasedModelOptions = .init(),
+                            depthOptions: DepthOptions = DepthOptions(), cacheCapacityBytes: Int = 2 << 30) throws(SynthesisError) {
+        let provider = try StereoDepthProvider(bounds: bounds, options: depthOptions, cache: DepthCache(capacityBytes: cacheCapacityBytes))
+        try self.init(bounds: bounds, options: options, depthProvider: provider)
+    }
+}
