@@ -17,7 +17,7 @@ public enum EvaluationContactSheet {
             tiles.append((figures, render.image ?? blank))
         }
         let ours = view.renders[0]
-        tiles.append(("|error| \(ours.model) (white = \(fullScaleError))", ours.image.map { heatMap(view.truth, $0) } ?? blank))
+        tiles.append(("error of \(ours.model), white at \(fullScaleError)", ours.image.map { heatMap(view.truth, $0) } ?? blank))
         return ContactSheet.make(tiles: tiles, columns: tiles.count, tileWidth: min(480, view.truth.width))
     }
 

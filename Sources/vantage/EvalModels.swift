@@ -1,0 +1,28 @@
+import VantageGeometry
+import VantageSynthesis
+
+/// The view models `vantage eval --models` can name.
+enum EvalModels {
+    /// Models this build can construct, in the order the help lists them.
+    static let available = ["nearest", "blend"]
+
+    /// The models named in a comma-separated list, in its order.
+    static func make(_ list: String, rig: Rig) throws(SynthesisError) -> [any ViewModel] {
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingTrailingSpaces() }
+        guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
+            throw SynthesisError(.invalidOptions, "--models '\(list)': expected distinct model names separated by commas (\(available.joined(separator: ", ")))")
+        }
+        return try names.map { name throws(SynthesisError) -> any ViewModel in
+            switch name {
+            case "nearest": return NearestCameraModel()
+            case "blend": return PlaneBlendModel()
+            // TODO(integration): construct ImageBasedModel(bounds: rig.bounds, depthProvider: …) here and add
+            // "vantage" to `available` and to the default --models once a production DepthProvider exists.
+            case "vantage":
+                throw SynthesisError(.invalidOptions, "--models: 'vantage' needs a depth estimator, which this build does not have yet; available: \(available.joined(separator: ", "))")
+            default:
+                throw SynthesisError(.invalidOptions, "--models: no model '\(name)'; available: \(available.joined(separator: ", "))")
+            }
+        }
+    }
+}
