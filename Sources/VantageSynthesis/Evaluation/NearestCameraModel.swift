@@ -12,6 +12,7 @@ import VantageMedia
 /// put through the target's lens when it has one; confidence is 1 everywhere.
 public struct NearestCameraModel: ViewModel {
     public let name = "nearest"
+    private let lens = TargetLens()
 
     public init() {}
 
@@ -26,7 +27,7 @@ public struct NearestCameraModel: ViewModel {
             image = PlanarFloatImage(RGBImage(image).resized(width: target.size.width, height: target.size.height))
         }
         let pinhole = RenderedView(image: image, confidence: [Float](repeating: 1, count: image.width * image.height))
-        return TargetLens.deliver(pinhole, to: target)
+        return lens.deliver(pinhole, to: target)
     }
 
     /// The source closest to `target` by the rule above; `nil` when no source sees what it looks at.

@@ -13,6 +13,7 @@ import VantageMedia
 public struct PlaneBlendModel: ViewModel {
     public let name = "blend"
     public let options: PlaneBlendOptions
+    private let lens = TargetLens()
 
     public init(options: PlaneBlendOptions = .init()) {
         self.options = options
@@ -37,7 +38,7 @@ public struct PlaneBlendModel: ViewModel {
         guard seen else {
             throw SynthesisError(.notVisible, "blend: none of the \(sources.count) source cameras sees target '\(target.name)' on the plane at depth \(depth)")
         }
-        return TargetLens.deliver(RenderedView(image: image, confidence: confidence), to: target)
+        return lens.deliver(RenderedView(image: image, confidence: confidence), to: target)
     }
 
     /// Depth along the target's axis of the point the sources converge on, which must lie in front of it.
