@@ -52,7 +52,7 @@ public enum RigFile {
         throw field.error("expected {\"near\", \"far\"} or {\"min\", \"max\"}")
     }
 
-    private static func decodeCamera(_ field: JSONField) throws -> RigCamera {
+    static func decodeCamera(_ field: JSONField) throws -> RigCamera {
         let size = try field.required("size").items()
         guard size.count == 2 else { throw try field.required("size").error("expected [width, height]") }
         let intrinsics = try field.required("intrinsics")

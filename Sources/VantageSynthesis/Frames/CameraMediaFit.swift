@@ -12,15 +12,23 @@ extension Camera {
         fitted.size = ImageSize(width: width, height: height)
         let scaleX = Double(width) / Double(size.width), scaleY = Double(height) / Double(size.height)
         if abs(scaleX - scaleY) < 0.002 && abs(scaleX - 1) >= 0.02 {
-            // Pixel centres scale about the image's top-left corner, which lies at (-0.5, -0.5).
-            let k = intrinsics
-            fitted.intrinsics = Intrinsics(fx: k.fx * scaleX, fy: k.fy * scaleY,
-                                           cx: (k.cx + 0.5) * scaleX - 0.5, cy: (k.cy + 0.5) * scaleY - 0.5,
-                                           skew: k.skew * scaleX)
-            return fitted
+            return resized(to: fitted.size)
         }
         if abs(scaleX - 1) <= 0.02 && abs(scaleY - 1) <= 0.02 { return fitted }
         return nil
+    }
+
+    /// The same view at another image size: intrinsics scale with each axis. Pixel centres scale
+    /// about the image's top-left corner, which lies at (−0.5, −0.5).
+    public func resized(to newSize: ImageSize) -> Camera {
+        let scaleX = Double(newSize.width) / Double(size.width), scaleY = Double(newSize.height) / Double(size.height)
+        var resized = self
+        resized.size = newSize
+        let k = intrinsics
+        resized.intrinsics = Intrinsics(fx: k.fx * scaleX, fy: k.fy * scaleY,
+                                        cx: (k.cx + 0.5) * scaleX - 0.5, cy: (k.cy + 0.5) * scaleY - 0.5,
+                                        skew: k.skew * scaleX)
+        return resized
     }
 
     /// The same camera without lens distortion: the geometry `SourceView` and the kernels use.

@@ -42,7 +42,8 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         }
         if !target.distortion.isNone {
             let resampler = distortingResampler(for: target)
-            rendered = RenderedView(image: resampler.apply(to: rendered.image), confidence: resampler.apply(toPlane: rendered.confidence))
+            rendered = RenderedView(image: resampler.apply(to: rendered.image), confidence: resampler.apply(toPlane: rendered.confidence),
+                                    sourceNames: rendered.sourceNames)
         }
         if !moment.missingCameras.isEmpty {
             // Without the missing cameras' frames every pixel rests on fewer witnesses.
@@ -66,6 +67,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
             used += 1
             rendered = renderer.render(target: target, sources: inputs)
         }
+        rendered.sourceNames = Array(ranked.prefix(used))
         return rendered
     }
 
