@@ -27,10 +27,11 @@ struct EvaluationBaselineTests {
     @Test func renderingASourceFromItselfReproducesIt() throws {
         let source = moment.views[2]
         let nearest = try NearestCameraModel().render(moment, target: source.camera)
-        #expect(nearest.image == source.image)
+        #expect(nearest.image == source.image && nearest.sourceNames == [source.name])
         let blend = try PlaneBlendModel().render(moment, target: source.camera)
         #expect(ImageMetrics.psnr(RGBImage(blend.image), RGBImage(source.image)) > 40)
         #expect(blend.meanConfidence == 1)
+        #expect(blend.sourceNames.first == source.name && Set(blend.sourceNames).isSubset(of: moment.views.map(\.name)))
     }
 
     @Test func nearestPicksTheClosestSourceAndResizesToTheTarget() throws {

@@ -13,6 +13,8 @@ public struct EvaluationRow: Codable, Equatable, Sendable {
     public var milliseconds: Double
     /// The render's mean confidence; `nil` when the model failed.
     public var meanConfidence: Double?
+    /// The sources the model says it used, most influential first; `nil` when the model failed.
+    public var sources: [String]?
     /// Why the model could not render the view.
     public var error: String?
 }

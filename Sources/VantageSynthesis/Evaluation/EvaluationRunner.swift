@@ -76,6 +76,7 @@ public struct EvaluationRunner {
                 row.psnr = ImageMetrics.psnr(image, truthImage)
                 row.ssim = ImageMetrics.ssim(image, truthImage)
                 row.meanConfidence = rendered.meanConfidence
+                row.sources = rendered.sourceNames
                 renders.append((model.name, image))
             case let .failure(error):
                 row.error = error.message

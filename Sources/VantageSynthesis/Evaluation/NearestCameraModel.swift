@@ -26,7 +26,8 @@ public struct NearestCameraModel: ViewModel {
         if image.width != target.size.width || image.height != target.size.height {
             image = PlanarFloatImage(RGBImage(image).resized(width: target.size.width, height: target.size.height))
         }
-        let pinhole = RenderedView(image: image, confidence: [Float](repeating: 1, count: image.width * image.height))
+        let pinhole = RenderedView(image: image, confidence: [Float](repeating: 1, count: image.width * image.height),
+                                   sourceNames: [view.name])
         return lens.deliver(pinhole, to: target)
     }
 

@@ -10,26 +10,30 @@ struct PlaneBlendKernel {
     let sources: [SourceView]
     let neighbours: Int
 
-    /// The blended image, its confidence, and whether any pixel was seen by a source.
-    func render() -> (image: PlanarFloatImage, confidence: [Float], anySeen: Bool) {
+    /// The blended image, its confidence, and each source's total blending weight over the image.
+    func render() -> (image: PlanarFloatImage, confidence: [Float], influence: [Double]) {
         let width = target.size.width, height = target.size.height
         var image = PlanarFloatImage(width: width, height: height)
         var confidence = [Float](repeating: 0, count: width * height)
+        var rowInfluence = [Double](repeating: 0, count: height * sources.count)
         let projections = sources.map { PlaneProjection(source: $0.camera, target: target, depth: depth) }
         let planeFromPixel = PlaneProjection.rows(of: target.camFromWorld.rotation.transposed * PlaneProjection.inverseIntrinsics(target), times: depth)
         withPointers(to: sources.map(\.image.samples)) { planes in
             projections.withUnsafeBufferPointer { projections in
                 image.samples.withUnsafeMutableBufferPointer { samples in
                     confidence.withUnsafeMutableBufferPointer { confidence in
-                        let band = Band(planes: planes, projections: projections.baseAddress!, planeFromPixel: planeFromPixel,
-                                        width: width, height: height, neighbours: neighbours,
-                                        samples: BandSharedBuffer(samples), confidence: BandSharedBuffer(confidence))
-                        forEachChunk(of: height) { rows in band.blend(rows: rows) }
+                        rowInfluence.withUnsafeMutableBufferPointer { rowInfluence in
+                            let band = Band(planes: planes, projections: projections.baseAddress!, planeFromPixel: planeFromPixel,
+                                            width: width, height: height, neighbours: neighbours, samples: BandSharedBuffer(samples),
+                                            confidence: BandSharedBuffer(confidence), rowInfluence: BandSharedBuffer(rowInfluence))
+                            forEachChunk(of: height) { rows in band.blend(rows: rows) }
+                        }
                     }
                 }
             }
         }
-        return (image, confidence, confidence.contains { $0 > 0 })
+        let influence = sources.indices.map { source in (0..<height).reduce(0.0) { $0 + rowInfluence[$1 * sources.count + source] } }
+        return (image, confidence, influence)
     }
 }
 
@@ -83,6 +87,8 @@ private struct Band: @unchecked Sendable {
     let neighbours: Int
     let samples: BandSharedBuffer<Float>
     let confidence: BandSharedBuffer<Float>
+    /// Per target row, each source's summed blending weight (row-major, `planes.count` per row).
+    let rowInfluence: BandSharedBuffer<Double>
 
     func blend(rows: Range<Int>) {
         let slots = neighbours + 1
@@ -132,6 +138,7 @@ private struct Band: @unchecked Sendable {
                 var red: Float = 0, green: Float = 0, blue: Float = 0
                 for slot in 0..<used {
                     let weight = Float(weights[slot] / total)
+                    rowInfluence.base[row &* sourceCount &+ chosen[slot]] += Double(weight)
                     let projection = projections[chosen[slot]]
                     let colour = bilinear(planes[chosen[slot]], width: projection.width, height: projection.height, at: positions[slot])
                     red += weight * colour.0; green += weight * colour.1; blue += weight * colour.2

@@ -9,7 +9,8 @@ import VantageMedia
 /// the sources' optical axes converge. At each target pixel, the sources that see the pixel's point
 /// on the plane are ranked by the angle θ between their ray and the target's; the `k` closest are
 /// blended with weights `(1 − θ/θₖ₊₁) / θ` (θₖ₊₁ the next source's angle, or π when there is none),
-/// normalized. Pixels no source sees stay black with confidence 0; others have confidence 1.
+/// normalized. Pixels no source sees stay black with confidence 0; others have confidence 1. The
+/// view names the sources that contributed, by total weight.
 public struct PlaneBlendModel: ViewModel {
     public let name = "blend"
     public let options: PlaneBlendOptions
@@ -33,12 +34,13 @@ public struct PlaneBlendModel: ViewModel {
             depth = try convergenceDepth(of: sources.map(\.camera), target: target)
         }
         let pinhole = target.pinholeTwin
-        let (image, confidence, seen) = PlaneBlendKernel(target: pinhole, depth: depth, sources: sources,
-                                                         neighbours: options.neighbours).render()
-        guard seen else {
+        let blended = PlaneBlendKernel(target: pinhole, depth: depth, sources: sources, neighbours: options.neighbours).render()
+        guard blended.influence.contains(where: { $0 > 0 }) else {
             throw SynthesisError(.notVisible, "blend: none of the \(sources.count) source cameras sees target '\(target.name)' on the plane at depth \(depth)")
         }
-        return lens.deliver(RenderedView(image: image, confidence: confidence), to: target)
+        let contributing = sources.indices.filter { blended.influence[$0] > 0 }.sorted { blended.influence[$0] > blended.influence[$1] }
+        return lens.deliver(RenderedView(image: blended.image, confidence: blended.confidence,
+                                         sourceNames: contributing.map { sources[$0].name }), to: target)
     }
 
     /// Depth along the target's axis of the point the sources converge on, which must lie in front of it.
