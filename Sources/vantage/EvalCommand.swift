@@ -50,8 +50,7 @@ struct EvalCommand: ParsableCommand {
         let start = ContinuousClock.now
         let result = try runner.run(rigName: imported.rig.name, heldOut: heldOut, frames: frameNumbers) { view, done, total in
             try folder.write(view)
-            let elapsed = ContinuousClock.now - start
-            progress.report(done: done, total: total, elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            progress.report(done: done, total: total, elapsedSeconds: (ContinuousClock.now - start) / .seconds(1))
         }
         try folder.write(result)
         if json {

@@ -1,3 +1,4 @@
+import Foundation
 import VantageGeometry
 import VantageSynthesis
 
@@ -8,7 +9,7 @@ enum EvalModels {
 
     /// The models named in a comma-separated list, in its order.
     static func make(_ list: String, rig: Rig) throws(SynthesisError) -> [any ViewModel] {
-        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingTrailingSpaces() }
+        let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
             throw SynthesisError(.invalidOptions, "--models '\(list)': expected distinct model names separated by commas (\(available.joined(separator: ", ")))")
         }

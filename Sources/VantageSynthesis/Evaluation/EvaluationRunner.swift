@@ -62,11 +62,9 @@ public struct EvaluationRunner {
         var renders: [(model: String, image: RGBImage?)] = []
         var rows: [EvaluationRow] = []
         for model in models {
-            var outcome: Result<RenderedView, SynthesisError> = .failure(SynthesisError(.notVisible, ""))
-            let elapsed = ContinuousClock().measure {
-                outcome = Result { () throws(SynthesisError) -> RenderedView in try model.render(sources, target: target) }
-            }
-            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
+            let start = ContinuousClock.now
+            let outcome = Result { () throws(SynthesisError) -> RenderedView in try model.render(sources, target: target) }
+            let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
             var row = EvaluationRow(camera: name, frame: frame, model: model.name, milliseconds: milliseconds)
             switch outcome {
             case let .success(rendered):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which cameras an evaluation holds out: named ones, or every N-th source camera.
 public enum HoldoutSelection: Equatable, Sendable {
     case cameras([String])
@@ -13,7 +15,7 @@ public enum HoldoutSelection: Equatable, Sendable {
             self = .every(step)
             return
         }
-        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
             throw SynthesisError(.invalidOptions, "--holdout '\(text)': expected camera names separated by commas, or every:N")
         }
@@ -48,7 +50,7 @@ public enum HoldoutSelection: Equatable, Sendable {
 public enum FrameSelection {
     public static func parse(_ text: String) throws(SynthesisError) -> [Int] {
         var frames: [Int] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingSpaces }) {
+        for part in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
             frames += try parseItem(part, in: text)
         }
         guard !frames.isEmpty else { throw SynthesisError(.invalidOptions, "--frames '\(text)': no frames") }
@@ -68,14 +70,5 @@ public enum FrameSelection {
         let step = rangeAndStep.count == 2 ? Int(rangeAndStep[1]) : 1
         guard let step, step >= 1 else { throw error }
         return Array(stride(from: first, through: last, by: step))
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }
