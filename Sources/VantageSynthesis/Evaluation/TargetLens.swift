@@ -4,11 +4,13 @@ import VantageGeometry
 /// How the baseline models honour the `ViewModel` contract for targets with lens distortion: they
 /// render the target's pinhole twin, and this puts the result through the target's lens.
 ///
-/// The per-pixel lens lookup takes longer to build than a baseline render (about 0.15 s for a
-/// 1080×1920 target), so the last one is kept for the next frame of the same camera.
+/// The per-pixel lens lookup takes longer to build than a baseline render (about 0.2 s for a
+/// 1080×1920 target), so the lookups of the last `capacity` cameras are kept for their next frames.
 final class TargetLens: @unchecked Sendable {
+    static let capacity = 8
     private let lock = NSLock()
-    private var last: (camera: Camera, resampler: LensResampler)?
+    /// Most recently used last.
+    private var recent: [(camera: Camera, resampler: LensResampler)] = []
 
     /// `pinhole` (a render of `target.pinholeTwin`) as the distorted `target` sees it; unchanged
     /// when the target has no distortion.
@@ -21,9 +23,14 @@ final class TargetLens: @unchecked Sendable {
     private func resampler(for target: Camera) -> LensResampler {
         lock.lock()
         defer { lock.unlock() }
-        if let last, last.camera == target { return last.resampler }
-        let resampler = LensResampler.distorting(target)
-        last = (target, resampler)
+        let resampler: LensResampler
+        if let index = recent.firstIndex(where: { $0.camera == target }) {
+            resampler = recent.remove(at: index).resampler
+        } else {
+            resampler = LensResampler.distorting(target)
+            if recent.count == Self.capacity { recent.removeFirst() }
+        }
+        recent.append((target, resampler))
         return resampler
     }
 }
