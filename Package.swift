@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
         .library(name: "VantageMedia", targets: ["VantageMedia"]),
         .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
+        .library(name: "VantageSample", targets: ["VantageSample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

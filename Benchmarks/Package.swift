@@ -18,5 +18,14 @@ let package = Package(
             ],
             path: "Benchmarks/MediaBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "SynthesisBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VantageSynthesis", package: "Vantage"),
+                .product(name: "VantageSample", package: "Vantage"),
+            ],
+            path: "Benchmarks/SynthesisBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

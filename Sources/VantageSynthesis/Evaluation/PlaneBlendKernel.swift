@@ -3,7 +3,8 @@ import VantageGeometry
 import VantageMedia
 
 /// The per-pixel work of `PlaneBlendModel` on a pinhole target: plane point, source projections
-/// (one homography per source), ranking by ray angle, bilinear sampling and blending.
+/// (one homography per source: the depth module's `PlaneProjection` at the plane's inverse depth),
+/// ranking by ray angle, bilinear sampling and blending.
 struct PlaneBlendKernel {
     let target: Camera
     let depth: Double
@@ -16,14 +17,16 @@ struct PlaneBlendKernel {
         var image = PlanarFloatImage(width: width, height: height)
         var confidence = [Float](repeating: 0, count: width * height)
         var rowInfluence = [Double](repeating: 0, count: height * sources.count)
-        let projections = sources.map { PlaneProjection(source: $0.camera, target: target, depth: depth) }
-        let planeFromPixel = PlaneProjection.rows(of: target.camFromWorld.rotation.transposed * PlaneProjection.inverseIntrinsics(target), times: depth)
+        let blendSources = sources.map { PlaneBlendSource($0.camera, target: target) }
+        let worldFromPixel = target.camFromWorld.rotation.transposed * PlaneProjection.inverseMatrix(target.intrinsics)
+        let planeFromPixel = (worldFromPixel.rows.0 * depth, worldFromPixel.rows.1 * depth, worldFromPixel.rows.2 * depth)
         withPointers(to: sources.map(\.image.samples)) { planes in
-            projections.withUnsafeBufferPointer { projections in
+            blendSources.withUnsafeBufferPointer { blendSources in
                 image.samples.withUnsafeMutableBufferPointer { samples in
                     confidence.withUnsafeMutableBufferPointer { confidence in
                         rowInfluence.withUnsafeMutableBufferPointer { rowInfluence in
-                            let band = Band(planes: planes, projections: projections.baseAddress!, planeFromPixel: planeFromPixel,
+                            let band = Band(planes: planes, sources: blendSources.baseAddress!, inverseDepth: Float(1 / depth),
+                                            planeFromPixel: planeFromPixel,
                                             width: width, height: height, neighbours: neighbours, samples: BandSharedBuffer(samples),
                                             confidence: BandSharedBuffer(confidence), rowInfluence: BandSharedBuffer(rowInfluence))
                             forEachChunk(of: height) { rows in band.blend(rows: rows) }
@@ -37,49 +40,27 @@ struct PlaneBlendKernel {
     }
 }
 
-/// Where a source sees the plane: homogeneous source pixel `h = matrix · (u, v, 1)` for target
-/// pixel (u, v), with `h.z` the point's depth in the source.
-struct PlaneProjection {
-    var matrix: (Vector3, Vector3, Vector3)
+/// One source as the blend needs it: where it sees target pixels on the plane, and where it stands.
+struct PlaneBlendSource {
+    let projection: PlaneProjection
     /// The source's centre minus the target's, in world units.
-    var centreFromTarget: Vector3
-    var width: Int
-    var height: Int
+    let centreFromTarget: Vector3
+    let width: Int
+    let height: Int
 
-    /// `K_s · (D · R_s · R_tᵀ · K_t⁻¹ + (R_s · c_t + t_s) · e₃ᵀ)`: the target pixel's plane point
-    /// `c_t + D · R_tᵀ · K_t⁻¹ · (u, v, 1)` mapped into the source.
-    init(source: Camera, target: Camera, depth: Double) {
-        let rotation = source.camFromWorld.rotation * target.camFromWorld.rotation.transposed * Self.inverseIntrinsics(target)
-        let offset = source.camFromWorld.apply(target.centerInWorld)
-        var rows = Self.rows(of: rotation, times: depth)
-        rows.0.z += offset.x
-        rows.1.z += offset.y
-        rows.2.z += offset.z
-        let k = source.intrinsics
-        let intrinsics = Matrix3(rows: [k.fx, k.skew, k.cx], [0, k.fy, k.cy], [0, 0, 1])
-        let product = intrinsics * Matrix3(rows: rows.0, rows.1, rows.2)
-        matrix = product.rows
+    init(_ source: Camera, target: Camera) {
+        projection = PlaneProjection(reference: target, neighbour: source)
         centreFromTarget = source.centerInWorld - target.centerInWorld
         width = source.size.width
         height = source.size.height
-    }
-
-    /// K⁻¹ of `camera`: pixel (u, v, 1) to the normalized point (x, y, 1).
-    static func inverseIntrinsics(_ camera: Camera) -> Matrix3 {
-        let k = camera.intrinsics
-        return Matrix3(rows: [1 / k.fx, -k.skew / (k.fx * k.fy), (k.skew * k.cy - k.cx * k.fy) / (k.fx * k.fy)],
-                       [0, 1 / k.fy, -k.cy / k.fy], [0, 0, 1])
-    }
-
-    static func rows(of matrix: Matrix3, times factor: Double) -> (Vector3, Vector3, Vector3) {
-        (matrix.rows.0 * factor, matrix.rows.1 * factor, matrix.rows.2 * factor)
     }
 }
 
 /// One parallel band of rows; each band writes only its own rows of `samples` and `confidence`.
 private struct Band: @unchecked Sendable {
     let planes: [UnsafePointer<Float>]
-    let projections: UnsafePointer<PlaneProjection>
+    let sources: UnsafePointer<PlaneBlendSource>
+    let inverseDepth: Float
     /// World offset from the target's centre to pixel (u, v)'s plane point: rows · (u, v, 1).
     let planeFromPixel: (Vector3, Vector3, Vector3)
     let width: Int
@@ -105,12 +86,12 @@ private struct Band: @unchecked Sendable {
                 let direction = offset / offset.length
                 var found = 0
                 for source in 0..<sourceCount {
-                    let projection = projections[source]
-                    let z = projection.matrix.2.dot(pixel)
-                    guard z > 0 else { continue }
-                    let x = projection.matrix.0.dot(pixel) / z, y = projection.matrix.1.dot(pixel) / z
-                    guard x >= -0.5, y >= -0.5, x <= Double(projection.width) - 0.5, y <= Double(projection.height) - 0.5 else { continue }
-                    let ray = offset - projection.centreFromTarget
+                    let candidate = sources[source]
+                    guard let position = candidate.projection.project(x: Float(column), y: Float(row), inverseDepth: inverseDepth)
+                    else { continue }
+                    let x = Double(position.x), y = Double(position.y)
+                    guard x >= -0.5, y >= -0.5, x <= Double(candidate.width) - 0.5, y <= Double(candidate.height) - 0.5 else { continue }
+                    let ray = offset - candidate.centreFromTarget
                     let cosine = direction.dot(ray) / ray.length
                     guard found < slots || cosine > cosines[slots - 1] else { continue }
                     var slot = min(found, slots - 1)
@@ -139,8 +120,8 @@ private struct Band: @unchecked Sendable {
                 for slot in 0..<used {
                     let weight = Float(weights[slot] / total)
                     rowInfluence.base[row &* sourceCount &+ chosen[slot]] += Double(weight)
-                    let projection = projections[chosen[slot]]
-                    let colour = bilinear(planes[chosen[slot]], width: projection.width, height: projection.height, at: positions[slot])
+                    let source = sources[chosen[slot]]
+                    let colour = bilinear(planes[chosen[slot]], width: source.width, height: source.height, at: positions[slot])
                     red += weight * colour.0; green += weight * colour.1; blue += weight * colour.2
                 }
                 samples.base[index] = red

@@ -18,7 +18,8 @@ final class CameraFeed {
 
     /// Opens `location`; throws a one-line error naming the camera and the file.
     init(camera calibrated: Camera, location: String, offsetMicroseconds: Int64) throws(SynthesisError) {
-        let isStill = ["png", "jpg", "jpeg"].contains((location as NSString).pathExtension.lowercased())
+        // A numbered pattern ("truth01/%06d.png") is an image sequence, which libavformat plays as video.
+        let isStill = !location.contains("%") && ["png", "jpg", "jpeg"].contains((location as NSString).pathExtension.lowercased())
         let width: Int, height: Int
         do {
             if isStill {

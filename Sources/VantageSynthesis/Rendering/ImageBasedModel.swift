@@ -57,22 +57,20 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
     /// the target is unseen.
     private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String]) throws(SynthesisError) -> RenderedView {
         let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness))
-        var used = min(options.sourceCount, ranked.count)
-        var inputs: [(view: SourceView, depth: DepthEstimate)] = []
-        for name in ranked.prefix(used) { inputs.append((moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))) }
-        var rendered = renderer.render(target: target, sources: inputs)
-        while used < ranked.count && holeShare(rendered) > options.acceptedHoleShare {
-            let name = ranked[used]
-            inputs.append((moment.view(named: name)!, try depthProvider.depth(of: name, in: moment)))
-            used += 1
-            rendered = renderer.render(target: target, sources: inputs)
+        func input(_ name: String) throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate) {
+            (moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))
+        }
+        let primaryCount = min(options.sourceCount, ranked.count)
+        var primary: [(view: SourceView, depth: DepthEstimate)] = []
+        for name in ranked.prefix(primaryCount) { primary.append(try input(name)) }
+        var nextIndex = primaryCount
+        var (rendered, used) = try renderer.render(target: target, sources: primary, acceptedHoleShare: options.acceptedHoleShare) { () throws(SynthesisError) in
+            guard nextIndex < ranked.count else { return nil }
+            nextIndex += 1
+            return try input(ranked[nextIndex - 1])
         }
         rendered.sourceNames = Array(ranked.prefix(used))
         return rendered
-    }
-
-    private func holeShare(_ view: RenderedView) -> Double {
-        Double(view.confidence.lazy.filter { $0 == 0 }.count) / Double(view.confidence.count)
     }
 
     private func distortingResampler(for target: Camera) -> LensResampler {

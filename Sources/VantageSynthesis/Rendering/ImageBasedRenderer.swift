@@ -13,14 +13,41 @@ struct ImageBasedRenderer: Sendable {
 
     /// Renders the pinhole `target` (validated by the caller) from `sources`.
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)]) -> RenderedView {
+        finish(target: target, prepared: prepare(sources, for: target))
+    }
+
+    /// Renders from `sources`, then adds the sources `next` supplies, one at a time, while more
+    /// than `acceptedHoleShare` of the target is seen by none of them. Returns the view and how
+    /// many sources it used.
+    func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)], acceptedHoleShare: Double,
+                next: () throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate)?) throws(SynthesisError) -> (RenderedView, Int) {
+        var prepared = prepare(sources, for: target)
+        while holeShare(of: prepared) > acceptedHoleShare, let source = try next() {
+            prepared.append(BlendSource(view: source.view, depth: source.depth, target: target))
+        }
+        return (finish(target: target, prepared: prepared), prepared.count)
+    }
+
+    private func prepare(_ sources: [(view: SourceView, depth: DepthEstimate)], for target: Camera) -> [BlendSource] {
         let prepared = UnsafeSlots<BlendSource>(count: sources.count)
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
             prepared.set(index, BlendSource(view: sources[index].view, depth: sources[index].depth, target: target))
         }
-        var blended = ViewBlending.blend(prepared.values, target: target, depthTolerance: depthTolerance,
-                                         angleSoftness: angleSoftness)
+        return prepared.values
+    }
+
+    private func finish(target: Camera, prepared: [BlendSource]) -> RenderedView {
+        var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness)
         HoleFilling.fill(&blended.image, depth: blended.depth)
         return RenderedView(image: blended.image, confidence: blended.confidence)
+    }
+
+    /// Share of target pixels that no prepared source covers.
+    private func holeShare(of prepared: [BlendSource]) -> Double {
+        guard let first = prepared.first else { return 1 }
+        var holes = 0
+        for pixel in first.zBuffer.indices where !prepared.contains(where: { $0.zBuffer[pixel].isFinite }) { holes += 1 }
+        return Double(holes) / Double(first.zBuffer.count)
     }
 }
 

@@ -55,11 +55,11 @@ extension PixelTransfer {
     /// Where the ray through target pixel (x, y) meets the source's depth surface, starting from
     /// the splatted depth `depth`: the splat holds the depth of a source pixel near the ray, not on
     /// it, which on slanted surfaces (a pitch seen at a grazing angle) shifts the fetch by up to a
-    /// pixel. Secant steps on f(z) = (depth the source would see at z) − (source depth map where
+    /// pixel. A fixed-point step and a secant step on f(z) = (depth the source would see at z) − (source depth map where
     /// z lands); a step that leaves ±3 % of the splatted depth (a depth edge) is not taken.
     /// Returns the source pixel.
     @inline(__always)
-    func onSurface(x: Float, y: Float, depth: Float, surface: [Float], width: Int, height: Int) -> (x: Float, y: Float) {
+    func onSurface(x: Float, y: Float, depth: Float, surface: UnsafePointer<Float>, width: Int, height: Int) -> (x: Float, y: Float) {
         let start = apply(x, y, depth: depth)
         guard let startSurface = Self.bilinear(surface, at: start.x, start.y, width: width, height: height) else {
             return (start.x, start.y)
@@ -70,7 +70,7 @@ extension PixelTransfer {
         // First step as if the surface were fronto-parallel to the source, then secant steps.
         var z1 = depth - f0 / depthPerTargetDepth
         var best = (start.x, start.y)
-        for _ in 0..<3 {
+        for _ in 0..<2 {
             guard abs(z1 - depth) < 0.03 * depth else { break }
             let p = apply(x, y, depth: z1)
             guard let surfaceDepth = Self.bilinear(surface, at: p.x, p.y, width: width, height: height) else { break }
@@ -84,16 +84,13 @@ extension PixelTransfer {
 
     /// Bilinear value of a row-major plane at (x, y); `nil` off the plane or next to an unknown value.
     @inline(__always)
-    static func bilinear(_ plane: [Float], at x: Float, _ y: Float, width: Int, height: Int) -> Float? {
+    static func bilinear(_ p: UnsafePointer<Float>, at x: Float, _ y: Float, width: Int, height: Int) -> Float? {
         guard x >= 0, y >= 0, x <= Float(width - 1), y <= Float(height - 1) else { return nil }
-        let x0 = min(Int(x), max(width - 2, 0)), y0 = min(Int(y), max(height - 2, 0))
-        let x1 = min(x0 &+ 1, width - 1), y1 = min(y0 &+ 1, height - 1)
+        let x0 = min(Int(x), max(width &- 2, 0)), y0 = min(Int(y), max(height &- 2, 0))
+        let x1 = min(x0 &+ 1, width &- 1), y1 = min(y0 &+ 1, height &- 1)
         let fx = x - Float(x0), fy = y - Float(y0)
-        return plane.withUnsafeBufferPointer { buffer in
-            let p = buffer.baseAddress!
-            let value = (p[y0 &* width &+ x0] * (1 - fx) + p[y0 &* width &+ x1] * fx) * (1 - fy)
-                + (p[y1 &* width &+ x0] * (1 - fx) + p[y1 &* width &+ x1] * fx) * fy
-            return value.isFinite ? value : nil
-        }
+        let value = (p[y0 &* width &+ x0] * (1 - fx) + p[y0 &* width &+ x1] * fx) * (1 - fy)
+            + (p[y1 &* width &+ x0] * (1 - fx) + p[y1 &* width &+ x1] * fx) * fy
+        return value.isFinite ? value : nil
     }
 }

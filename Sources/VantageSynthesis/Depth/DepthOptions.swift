@@ -1,0 +1,52 @@
+/// Settings of `PlaneSweepDepth`. The defaults suit broadcast-like rigs and rectified pairs alike;
+/// `validate()` rejects values that make no sense before any work is done.
+public struct DepthOptions: Sendable {
+    /// Source cameras matched against the reference (the nearest by viewing angle are used).
+    public var neighbourCount = 4
+    /// Inverse-depth hypotheses of the full sweep at the coarse level, evenly spaced in 1/depth
+    /// between the range's far and near ends (even spacing in 1/depth is even spacing in disparity).
+    public var planeCount = 64
+    /// Pyramid level of the full sweep: 0 is full resolution, each level halves the size. Finer
+    /// levels only refine, around the depth found at the level below.
+    public var coarseLevel = 2
+    /// Hypotheses tried per pixel at each refinement level (odd; centred on the upsampled depth).
+    public var refinementHypotheses = 5
+    /// Radius in pixels of the ZNCC matching window (the window is (2r+1)² pixels), at every level.
+    public var windowRadius = 2
+    /// Standard deviation of intensity (0...1) below which a window counts as blank: there ZNCC
+    /// is replaced by the difference of mean intensities, since a blank window has no texture to correlate.
+    public var blankWindowDeviation: Float = 0.01
+    /// Semi-global aggregation paths: 4 (horizontal and vertical) or 8 (plus diagonals).
+    public var aggregationPaths = 8
+    /// Semi-global penalty for a one-plane step between neighbouring pixels (in matching-cost units, 0...1).
+    public var smallJumpPenalty: Float = 0.05
+    /// Semi-global penalty for a larger step; divided by up to 4 across strong intensity edges so
+    /// that depth can jump where the image does.
+    public var largeJumpPenalty: Float = 0.5
+    /// Confidence below which `PlaneSweepDepth` still reports its best depth but callers that
+    /// want only trusted depth (the CLI) write `inf`.
+    public var minimumConfidence: Float = 0.25
+
+    public init() {}
+
+    public func validate() throws(SynthesisError) {
+        func fail(_ message: String) -> SynthesisError { SynthesisError(.invalidOptions, "depth options: " + message) }
+        guard (1...16).contains(neighbourCount) else { throw fail("neighbourCount \(neighbourCount) must be 1...16") }
+        guard (4...512).contains(planeCount) else { throw fail("planeCount \(planeCount) must be 4...512") }
+        guard (0...5).contains(coarseLevel) else { throw fail("coarseLevel \(coarseLevel) must be 0...5") }
+        guard refinementHypotheses >= 1, refinementHypotheses <= 31, refinementHypotheses % 2 == 1 else {
+            throw fail("refinementHypotheses \(refinementHypotheses) must be odd, 1...31")
+        }
+        guard (1...10).contains(windowRadius) else { throw fail("windowRadius \(windowRadius) must be 1...10") }
+        guard blankWindowDeviation.isFinite, blankWindowDeviation >= 0, blankWindowDeviation < 1 else {
+            throw fail("blankWindowDeviation \(blankWindowDeviation) must be in 0..<1")
+        }
+        guard aggregationPaths == 4 || aggregationPaths == 8 else { throw fail("aggregationPaths \(aggregationPaths) must be 4 or 8") }
+        guard smallJumpPenalty.isFinite, largeJumpPenalty.isFinite, smallJumpPenalty >= 0, largeJumpPenalty >= smallJumpPenalty else {
+            throw fail("penalties must satisfy 0 <= smallJumpPenalty (\(smallJumpPenalty)) <= largeJumpPenalty (\(largeJumpPenalty))")
+        }
+        guard minimumConfidence.isFinite, (0...1).contains(minimumConfidence) else {
+            throw fail("minimumConfidence \(minimumConfidence) must be in 0...1")
+        }
+    }
+}

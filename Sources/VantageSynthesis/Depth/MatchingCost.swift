@@ -1,0 +1,183 @@
+/// Inverse depths (1/z in the reference camera) at which each reference pixel is matched.
+enum InverseDepthField {
+    /// One fronto-parallel plane.
+    case constant(Float)
+    /// A value per reference pixel plus a common offset (refinement around a previous estimate).
+    case perPixel(UnsafePointer<Float>, offset: Float)
+
+    @inline(__always)
+    func value(at pixel: Int) -> Float {
+        switch self {
+        case let .constant(w): w
+        case let .perPixel(values, offset): values[pixel] + offset
+        }
+    }
+}
+
+/// Photo-consistency between the reference and one neighbour, per reference pixel, in [0, 1]:
+/// `(1 − ZNCC) / 2` over a (2r+1)² window where both windows have texture (robust to gain and
+/// offset between cameras), the difference of window means (÷ 0.2, capped at 1) where both are
+/// blank, 0.8 where only one is; 1 where the neighbour sees backdrop (coverage < 0.5); NaN where the
+/// pixel falls outside the neighbour's image.
+///
+/// The window compares the reference with the neighbour *warped by the field* (each window pixel
+/// at its own inverse depth). `ReferenceMatchingCost` is the slow definition this must match.
+struct MatchingCost: Sendable {
+    let reference: ViewLevel
+    let windowRadius: Int
+    let blankDeviation: Float
+    /// Window mean and standard deviation of the reference luma.
+    private let referenceMean: [Float]
+    private let referenceDeviation: [Float]
+
+    static let blankMeanScale: Float = 0.2
+    static let oneSidedBlankCost: Float = 0.8
+
+    init(reference: ViewLevel, windowRadius: Int, blankDeviation: Float) {
+        self.reference = reference
+        self.windowRadius = windowRadius
+        self.blankDeviation = blankDeviation
+        let width = reference.width, height = reference.height, count = width * height
+        var mean = [Float](repeating: 0, count: count), squareMean = mean, scratch = mean
+        let squares = reference.luma.values.map { $0 * $0 }
+        reference.luma.values.withUnsafeBufferPointer { luma in
+            mean.withUnsafeMutableBufferPointer { m in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    BoxFilter.mean(luma.baseAddress!, into: m.baseAddress!, width: width, height: height, radius: windowRadius,
+                                   scratch: s.baseAddress!)
+                }
+            }
+        }
+        squares.withUnsafeBufferPointer { squares in
+            squareMean.withUnsafeMutableBufferPointer { m in
+                scratch.withUnsafeMutableBufferPointer { s in
+                    BoxFilter.mean(squares.baseAddress!, into: m.baseAddress!, width: width, height: height, radius: windowRadius,
+                                   scratch: s.baseAddress!)
+                }
+            }
+        }
+        referenceMean = mean
+        referenceDeviation = zip(mean, squareMean).map { max(0, $1 - $0 * $0).squareRoot() }
+    }
+
+    /// Writes the cost of every reference pixel against `neighbour` into `costs` (one per pixel).
+    func cost(of neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField,
+              into costs: UnsafeMutablePointer<Float>) {
+        let width = reference.width, height = reference.height, count = width * height
+        // warped, warped², reference·warped, then their window means; state: 0 outside, 1 backdrop, 2 content.
+        var buffers = [Float](repeating: 0, count: count * 7)
+        var state = [UInt8](repeating: 0, count: count)
+        buffers.withUnsafeMutableBufferPointer { storage in
+            state.withUnsafeMutableBufferPointer { stateStorage in
+                let warped = storage.baseAddress!, warpedSquare = warped + count, product = warped + 2 &* count
+                let meanWarped = warped + 3 &* count, meanSquare = warped + 4 &* count, meanProduct = warped + 5 &* count
+                let scratch = warped + 6 &* count, states = stateStorage.baseAddress!
+                warp(neighbour, projection: projection, field: field, into: warped, states: states)
+                reference.luma.values.withUnsafeBufferPointer { luma in
+                    let r = luma.baseAddress!
+                    for pixel in 0..<count {
+                        let w = warped[pixel]
+                        warpedSquare[pixel] = w * w
+                        product[pixel] = w * r[pixel]
+                    }
+                }
+                BoxFilter.mean(warped, into: meanWarped, width: width, height: height, radius: windowRadius, scratch: scratch)
+                BoxFilter.mean(warpedSquare, into: meanSquare, width: width, height: height, radius: windowRadius, scratch: scratch)
+                BoxFilter.mean(product, into: meanProduct, width: width, height: height, radius: windowRadius, scratch: scratch)
+                referenceMean.withUnsafeBufferPointer { refMean in
+                    referenceDeviation.withUnsafeBufferPointer { refDeviation in
+                        let rm = refMean.baseAddress!, rd = refDeviation.baseAddress!
+                        for pixel in 0..<count {
+                            switch states[pixel] {
+                            case 0: costs[pixel] = .nan
+                            case 1: costs[pixel] = 1
+                            default:
+                                let mw = meanWarped[pixel]
+                                let deviation = max(0, meanSquare[pixel] - mw * mw).squareRoot()
+                                costs[pixel] = Self.windowCost(referenceMean: rm[pixel], referenceDeviation: rd[pixel],
+                                                               warpedMean: mw, warpedDeviation: deviation,
+                                                               covariance: meanProduct[pixel] - rm[pixel] * mw,
+                                                               blankDeviation: blankDeviation)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cost of one window from its statistics (shared with the reference implementation).
+    @inline(__always)
+    static func windowCost(referenceMean: Float, referenceDeviation: Float, warpedMean: Float, warpedDeviation: Float,
+                           covariance: Float, blankDeviation: Float) -> Float {
+        let referenceTextured = referenceDeviation > blankDeviation, warpedTextured = warpedDeviation > blankDeviation
+        if referenceTextured && warpedTextured {
+            let ncc = covariance / (referenceDeviation * warpedDeviation)
+            return min(1, max(0, (1 - ncc) * 0.5))
+        }
+        if !referenceTextured && !warpedTextured { return min(1, abs(referenceMean - warpedMean) / blankMeanScale) }
+        return oneSidedBlankCost
+    }
+
+    /// Bilinear samples of the neighbour's luma at each reference pixel's projection (edge-clamped),
+    /// and whether the projection's nearest neighbour pixel is outside (0), backdrop (1) or content (2).
+    private func warp(_ neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField,
+                      into warped: UnsafeMutablePointer<Float>, states: UnsafeMutablePointer<UInt8>) {
+        let width = reference.width, height = reference.height
+        let nw = neighbour.width, nh = neighbour.height
+        let maxX = Float(nw - 1), maxY = Float(nh - 1)
+        neighbour.luma.values.withUnsafeBufferPointer { lumaBuffer in
+            neighbour.coverage.values.withUnsafeBufferPointer { coverageBuffer in
+                let luma = lumaBuffer.baseAddress!, coverage = coverageBuffer.baseAddress!
+                for y in 0..<height {
+                    for x in 0..<width {
+                        let pixel = y &* width &+ x
+                        guard let q = projection.project(x: Float(x), y: Float(y), inverseDepth: field.value(at: pixel)),
+                              q.x >= -0.5, q.y >= -0.5, q.x <= maxX + 0.5, q.y <= maxY + 0.5 else {
+                            warped[pixel] = 0
+                            states[pixel] = 0
+                            continue
+                        }
+                        let cx = min(max(q.x, 0), maxX), cy = min(max(q.y, 0), maxY)
+                        let x0 = min(Int(cx), nw &- 1), y0 = min(Int(cy), nh &- 1)
+                        let x1 = min(x0 &+ 1, nw &- 1), y1 = min(y0 &+ 1, nh &- 1)
+                        let fx = cx - Float(x0), fy = cy - Float(y0)
+                        let top = luma[y0 &* nw &+ x0] * (1 - fx) + luma[y0 &* nw &+ x1] * fx
+                        let bottom = luma[y1 &* nw &+ x0] * (1 - fx) + luma[y1 &* nw &+ x1] * fx
+                        warped[pixel] = top * (1 - fy) + bottom * fy
+                        let nearest = Int(cy + 0.5) &* nw &+ Int(cx + 0.5)
+                        states[pixel] = coverage[min(nearest, nw &* nh &- 1)] >= 0.5 ? 2 : 1
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Combines per-neighbour costs into one: the mean of the best half (rounded up) of the
+/// neighbours that see the pixel, so that a neighbour to which the point is occluded does not
+/// spoil it; `missingCost` where no neighbour sees the pixel.
+enum NeighbourCombination {
+    static let missingCost: Float = 0.5
+
+    @inline(__always)
+    static func combine(_ costs: UnsafeMutablePointer<Float>, count: Int) -> Float {
+        // Insertion sort of the valid costs to the front (count is small).
+        var valid = 0
+        for index in 0..<count where !costs[index].isNaN {
+            var position = valid
+            let value = costs[index]
+            while position > 0 && costs[position &- 1] > value {
+                costs[position] = costs[position &- 1]
+                position &-= 1
+            }
+            costs[position] = value
+            valid &+= 1
+        }
+        guard valid > 0 else { return missingCost }
+        let kept = (valid &+ 1) / 2
+        var sum: Float = 0
+        for index in 0..<kept { sum += costs[index] }
+        return sum / Float(kept)
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import VantageGeometry
+import VantageMedia
+import VantageSynthesis
+
+/// `vantage depth`: multi-view stereo depth of one rig camera at one moment.
+struct DepthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "depth",
+        abstract: "Estimate one camera's depth at one moment from its nearest neighbours (plane-sweep stereo).",
+        discussion: """
+            Writes metres along the camera's optical axis (camera z) per pixel of the camera's frames as a \
+            greyscale PFM; pixels whose confidence is below --min-confidence, and backdrop, are inf. \
+            Depth is searched within the rig's bounds (or, without bounds, around where the optical axes converge).
+            """)
+
+    @Option(help: "The rig file (vantage JSON, or any format `rig import` reads).")
+    var rig: String
+
+    @Option(help: "The camera whose depth to estimate.")
+    var camera: String
+
+    @Option(help: "Replay time in seconds (default: the first frame).")
+    var time: Double?
+
+    @Option(help: "Frame number at the rig's frame rate (instead of --time).")
+    var frame: Int?
+
+    @Option(help: "How many neighbouring cameras to match against.")
+    var neighbours = DepthOptions().neighbourCount
+
+    @Option(help: "Inverse-depth planes of the coarse sweep.")
+    var planes = DepthOptions().planeCount
+
+    @Option(help: "Confidence (0...1) below which a pixel's depth is written as inf.")
+    var minConfidence = DepthOptions().minimumConfidence
+
+    @Option(help: "The depth map to write (.pfm).")
+    var output: String?
+
+    @Option(help: "A greyscale preview to write (.png or .jpg): near is bright, unknown is black.")
+    var preview: String?
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        if time != nil && frame != nil { throw ValidationError("give --time or --frame, not both") }
+        if let output, !output.lowercased().hasSuffix(".pfm") { throw ValidationError("--output must be a .pfm file, got \(output)") }
+        if let preview { _ = try ImageFormat(inferringFromPath: preview) }
+    }
+
+    func run() throws {
+        var options = DepthOptions()
+        options.neighbourCount = neighbours
+        options.planeCount = planes
+        options.minimumConfidence = minConfidence
+        let depth = try PlaneSweepDepth(options: options)
+
+        let rigURL = URL(fileURLWithPath: rig)
+        let imported = try RigImport.read(rigURL)
+        imported.warnings.forEach { printError("warning: \($0)") }
+        let loadedRig = imported.rig
+        guard loadedRig.camera(named: camera) != nil else {
+            throw InputError(rig, at: "cameras", "no camera named '\(camera)'; the rig has \(loadedRig.cameras.map(\.camera.name).joined(separator: ", "))")
+        }
+        let source = try RigFrameSource(rig: loadedRig, rigDirectory: rigURL.deletingLastPathComponent())
+        guard source.sourceNames.contains(camera) else {
+            let reason = source.unavailable[camera] ?? "it names no media"
+            throw InputError(rig, at: "cameras[\(camera)].media", "camera '\(camera)' delivers no frames: \(reason)")
+        }
+        let referenceCamera = source.camera(named: camera)!
+        let candidates = source.cameras.filter { source.sourceNames.contains($0.name) }
+        let partners = PlaneSweepDepth.neighbours(of: referenceCamera, among: candidates, count: neighbours)
+        guard !partners.isEmpty else {
+            throw InputError(rig, at: "cameras", "no other camera with frames faces the scene of '\(camera)' from a different place")
+        }
+        let replayTime: ReplayTime = time.map(ReplayTime.seconds) ?? .frame(frame ?? 0)
+        let moment = try source.moment(at: replayTime, cameras: Set([camera] + partners))
+        guard let reference = moment.view(named: camera) else {
+            throw InputError(rig, at: "cameras[\(camera)].media", "no readable frame at \(replayTime)")
+        }
+        let views = partners.compactMap { moment.view(named: $0) }
+        guard let range = DepthRange.of(reference.camera, bounds: loadedRig.bounds, rigCameras: source.cameras) else {
+            throw InputError(rig, at: "bounds", "no depth range for '\(camera)': give bounds {near, far} or a box in front of it")
+        }
+
+        let started = Date()
+        let estimate = depth.estimate(reference: reference, neighbours: views, range: range)
+        let seconds = Date().timeIntervalSince(started)
+        var map = estimate.depth
+        for index in map.values.indices where estimate.confidence[index] < minConfidence { map.values[index] = .infinity }
+        if let output { try map.writePFM(to: output) }
+        if let preview { try ImageIO.write(Self.preview(map, range: range), to: preview) }
+
+        let known = Double(map.values.filter(\.isFinite).count) / Double(map.values.count)
+        let used = views.map(\.name)
+        if json {
+            var fields: [(String, JSONValue)] = [
+                ("camera", .string(camera)), ("captureMicroseconds", .int(moment.captureMicroseconds)),
+                ("neighbours", .array(used.map(JSONValue.string))),
+                ("width", .int(Int64(map.width))), ("height", .int(Int64(map.height))),
+                ("near", .number(range.near)), ("far", .number(range.far)),
+                ("knownFraction", .number(known)), ("seconds", .number(seconds)),
+            ]
+            if let output { fields.append(("output", .string(output))) }
+            print(JSONValue.object(fields).serialized(), terminator: "")
+        } else {
+            print("\(camera) at \(replayTime): \(map.width)x\(map.height) depth from \(used.joined(separator: ", ")) in \(fixed(seconds, 2)) s; "
+                  + "range \(fixed(range.near, 2))...\(fixed(range.far, 2)), \(fixed(known * 100, 1)) % known"
+                  + (output.map { " → \($0)" } ?? ""))
+        }
+    }
+
+    /// Inverse depth scaled over the range: near white, far dark grey, unknown black.
+    static func preview(_ map: DepthMap, range: DepthRange) -> RGBImage {
+        let nearInverse = 1 / range.near, farInverse = 1 / range.far
+        var pixels = [UInt8](repeating: 0, count: map.values.count * 3)
+        for (index, depth) in map.values.enumerated() where depth.isFinite && depth > 0 {
+            let t = min(1, max(0, (1 / Double(depth) - farInverse) / (nearInverse - farInverse)))
+            let level = UInt8(40 + 215 * t)
+            pixels[index * 3] = level; pixels[index * 3 + 1] = level; pixels[index * 3 + 2] = level
+        }
+        return RGBImage(width: map.width, height: map.height, pixels: pixels)
+    }
+}
