@@ -4,8 +4,8 @@ import VantageSynthesis
 
 /// The view models `vantage eval --models` can name.
 enum EvalModels {
-    /// Models this build can construct, in the order the help lists them.
-    static let available = ["nearest", "blend"]
+    /// Models this build can construct, in the order the help lists them (and the default).
+    static let available = ["vantage", "nearest", "blend"]
 
     /// The models named in a comma-separated list, in its order.
     static func make(_ list: String, rig: Rig) throws(SynthesisError) -> [any ViewModel] {
@@ -17,10 +17,8 @@ enum EvalModels {
             switch name {
             case "nearest": return NearestCameraModel()
             case "blend": return PlaneBlendModel()
-            // TODO(integration): construct ImageBasedModel(bounds: rig.bounds, depthProvider: …) here and add
-            // "vantage" to `available` and to the default --models once a production DepthProvider exists.
             case "vantage":
-                throw SynthesisError(.invalidOptions, "--models: 'vantage' needs a depth estimator, which this build does not have yet; available: \(available.joined(separator: ", "))")
+                return try ImageBasedModel(bounds: rig.bounds, depthProvider: EvalDepthProvider(stereo: try PlaneSweepDepth(), bounds: rig.bounds))
             default:
                 throw SynthesisError(.invalidOptions, "--models: no model '\(name)'; available: \(available.joined(separator: ", "))")
             }

@@ -27,9 +27,9 @@ struct EvalCommandTests {
         let printed = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("report.json"))) as? [String: Any])
         #expect(NSDictionary(dictionary: printed).isEqual(to: written), "stdout and report.json agree")
-        #expect(printed["models"] as? [String] == ["nearest", "blend"] && printed["heldOut"] as? [String] == ["cam02"])
+        #expect(printed["models"] as? [String] == ["vantage", "nearest", "blend"] && printed["heldOut"] as? [String] == ["cam02"])
         let rows = try #require(printed["rows"] as? [[String: Any]])
-        #expect(rows.count == 4 && rows.allSatisfy { ($0["psnr"] as? Double ?? 0) > 10 && $0["ssim"] is Double && $0["error"] == nil })
+        #expect(rows.count == 6 && rows.allSatisfy { ($0["psnr"] as? Double ?? 0) > 10 && $0["ssim"] is Double && $0["error"] == nil })
         for frame in 0...1 {
             #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("contact-cam02-f\(frame).png").path))
         }
