@@ -20,6 +20,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Cameras to hold out: names separated by commas, or every:N for source cameras 0, N, 2N, … in rig order.")
     var holdout: String
 
+    @Option(help: "A rig of cameras that are only ever targets, never sources (e.g. a sample's truth-rig.json); --holdout then names its cameras.")
+    var truthRig: String?
+
     @Option(help: "Frames to evaluate: a list and/or ranges, e.g. 0,10,20 or 0-40:10.")
     var frames = "0"
 
@@ -38,13 +41,21 @@ struct EvalCommand: ParsableCommand {
         imported.warnings.forEach { printError("warning: \($0)") }
         let rigDirectory = rigURL.deletingLastPathComponent()
         let source = try RigFrameSource(rig: imported.rig, rigDirectory: rigDirectory)
-        let allCameras = source.cameras.map(\.name)
-        let heldOut = try HoldoutSelection(parsing: holdout)
-            .resolve(sources: allCameras.filter(Set(source.sourceNames).contains), all: allCameras)
+        // Held-out cameras come from the rig itself or, with --truth-rig, from a rig of target-only cameras.
+        let targetRig = try truthRig.map { path in
+            let truth = try RigImport.read(URL(fileURLWithPath: path))
+            truth.warnings.forEach { printError("warning: \($0)") }
+            return (rig: truth.rig, directory: URL(fileURLWithPath: path).deletingLastPathComponent())
+        }
+        let targetCameras = targetRig.map { $0.rig.cameras.map(\.camera) } ?? source.cameras
+        let allCameras = targetCameras.map(\.name)
+        let candidates = targetRig == nil ? allCameras.filter(Set(source.sourceNames).contains) : allCameras
+        let heldOut = try HoldoutSelection(parsing: holdout).resolve(sources: candidates, all: allCameras)
         let frameNumbers = try FrameSelection.parse(frames)
         for frame in frameNumbers { _ = try source.seconds(of: .frame(frame)) }  // all in the replay before any work
-        let runner = EvaluationRunner(source: source, truth: try TruthFrames(rig: imported.rig, rigDirectory: rigDirectory, cameras: heldOut),
-                                      models: try EvalModels.make(models, rig: imported.rig))
+        let truth = try TruthFrames(rig: targetRig?.rig ?? imported.rig, rigDirectory: targetRig?.directory ?? rigDirectory, cameras: heldOut)
+        let runner = EvaluationRunner(source: source, truth: truth, models: try EvalModels.make(models, rig: imported.rig),
+                                      targets: targetCameras)
         let folder = try EvaluationFolder(URL(fileURLWithPath: report))
         let progress = ProgressReporter(task: "eval")
         let start = ContinuousClock.now

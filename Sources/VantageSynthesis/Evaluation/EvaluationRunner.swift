@@ -23,12 +23,16 @@ public struct EvaluationRunner {
     public let source: any FrameSource
     public let truth: TruthFrames
     public let models: [any ViewModel]
+    /// The cameras that can be held out: the source's own, or cameras that are only ever targets
+    /// (a sample's ground-truth cameras).
+    public let targets: [Camera]
 
-    public init(source: any FrameSource, truth: TruthFrames, models: [any ViewModel]) {
+    public init(source: any FrameSource, truth: TruthFrames, models: [any ViewModel], targets: [Camera]? = nil) {
         precondition(!models.isEmpty, "an evaluation needs at least one model")
         self.source = source
         self.truth = truth
         self.models = models
+        self.targets = targets ?? source.cameras
     }
 
     /// Evaluates every (frame, held-out camera) pair; `onView` sees each view as it is finished,
@@ -52,7 +56,7 @@ public struct EvaluationRunner {
     }
 
     private func evaluate(camera name: String, frame: Int, moment: Moment) throws -> EvaluatedView {
-        guard let target = source.camera(named: name) else { preconditionFailure("held-out camera \(name) is not in the frame source") }
+        guard let target = targets.first(where: { $0.name == name }) else { preconditionFailure("held-out camera \(name) is not a target") }
         let side = ImageMetrics.ssimWindowSide
         guard target.size.width >= side && target.size.height >= side else {
             throw SynthesisError(.invalidTarget, "camera '\(name)' is \(target.size), smaller than the \(side)×\(side) SSIM window")

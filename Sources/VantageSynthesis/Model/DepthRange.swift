@@ -14,9 +14,14 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(near)...\(far)" }
 
-    /// The range for `camera` from the rig's bounds when it has them; otherwise derived from the
-    /// rig's cameras: the point where their optical axes converge, ± `radii` times the radius of the
-    /// largest sphere around it that every camera sees whole (real rigs frame the action).
+    /// The range for `camera` from the rig's bounds and cameras.
+    ///
+    /// - `depthRange` bounds are taken as they are.
+    /// - Without bounds: the point where the rig's optical axes converge, ± `radii` times the radius
+    ///   of the largest sphere around it that every camera sees whole (real rigs frame the action).
+    /// - A box: its corners give the far end. A camera inside the box (above a stand) would get a
+    ///   near end of almost 0, which wastes the inverse-depth planes on empty air, so the near end is
+    ///   the larger of the box's and the convergence estimate's.
     public static func of(_ camera: Camera, bounds: SceneBounds?, rigCameras: [Camera], radii: Double = 2) -> DepthRange? {
         switch bounds {
         case let .depthRange(near, far):
@@ -28,15 +33,23 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
             }
             let depths = corners.map { camera.camFromWorld.apply($0).z }
             guard let far = depths.max(), far > 0 else { return nil }
-            return DepthRange(near: max(depths.min()!, far * 0.005), far: far)
+            var near = max(depths.min()!, far * 0.005)
+            if let converging = fromConvergence(camera, rigCameras: rigCameras, radii: radii), converging.near < far {
+                near = max(near, converging.near)
+            }
+            return DepthRange(near: near, far: far)
         case nil:
-            guard let convergence = AxisConvergence(cameras: rigCameras) else { return nil }
-            let radius = rigCameras.map { visibleRadius(around: convergence.pointInWorld, in: $0) }.min() ?? 0
-            let depth = camera.camFromWorld.apply(convergence.pointInWorld).z
-            guard radius > 0, depth > 0 else { return nil }
-            let far = depth + radii * radius
-            return DepthRange(near: max(depth - radii * radius, far * 0.02), far: far)
+            return fromConvergence(camera, rigCameras: rigCameras, radii: radii)
         }
+    }
+
+    private static func fromConvergence(_ camera: Camera, rigCameras: [Camera], radii: Double) -> DepthRange? {
+        guard let convergence = AxisConvergence(cameras: rigCameras) else { return nil }
+        let radius = rigCameras.map { visibleRadius(around: convergence.pointInWorld, in: $0) }.min() ?? 0
+        let depth = camera.camFromWorld.apply(convergence.pointInWorld).z
+        guard radius > 0, depth > 0 else { return nil }
+        let far = depth + radii * radius
+        return DepthRange(near: max(depth - radii * radius, far * 0.02), far: far)
     }
 
     /// Radius of the largest sphere around `point` that `camera` sees whole (0 if the point is off-image).

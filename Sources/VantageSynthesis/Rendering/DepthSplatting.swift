@@ -12,10 +12,8 @@ enum DepthSplatting {
     static let maximumHalfWidth: Float = 3
 
     /// The target's z-buffer from `source`: camera-z per target pixel, `+inf` where the source
-    /// shows no surface. Source pixels whose `confidence`
-    /// is below `minimumConfidence` are left out (their depth is a guess that would float).
-    static func splat(_ source: SourceView, depth: DepthMap, confidence: [Float]? = nil, minimumConfidence: Float = 0,
-                      into target: Camera) -> [Float] {
+    /// shows no surface.
+    static func splat(_ source: SourceView, depth: DepthMap, into target: Camera) -> [Float] {
         precondition(depth.width == source.image.width && depth.height == source.image.height,
                      "depth of \(source.name) must have the frame's size")
         let width = target.size.width, height = target.size.height
@@ -41,7 +39,6 @@ enum DepthSplatting {
                             continue
                         }
                         guard sourceDepth.isFinite, sourceDepth > 0 else { continue }
-                        if let confidence, confidence[index] < minimumConfidence { continue }
                         let p = transfer.apply(Float(u), Float(v), depth: sourceDepth)
                         guard p.depth > 0 else { continue }
                         let scale = focalRatio * sourceDepth / p.depth

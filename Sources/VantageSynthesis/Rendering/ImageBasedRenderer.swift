@@ -11,7 +11,7 @@ struct ImageBasedRenderer: Sendable {
     /// Angle (radians) below which sources weigh about the same; larger = softer blending.
     var angleSoftness: Float = 0.02
     /// Source pixels whose depth confidence is below this are not warped.
-    var minimumConfidence: Float = 0.2
+    var minimumConfidence: Float = 0.4
 
     /// Renders the pinhole `target` (validated by the caller) from `sources`.
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)]) -> RenderedView {

@@ -14,11 +14,11 @@ struct BlendSource: Sendable {
     /// The uniform colour a masked source shows where it has no coverage (black without a mask).
     let backdropColour: SIMD3<Float>
 
-    init(view: SourceView, depth: DepthEstimate, target: Camera, minimumConfidence: Float) {
+    /// Prepares `view` with its depth completed where less trusted than `minimumConfidence`.
+    init(view: SourceView, depth estimate: DepthEstimate, target: Camera, minimumConfidence: Float) {
         self.view = view
-        self.depth = depth
-        zBuffer = DepthSplatting.splat(view, depth: depth.depth, confidence: depth.confidence, minimumConfidence: minimumConfidence,
-                                       into: target)
+        depth = DepthCompletion.complete(estimate, coverage: view.coverage, minimumConfidence: minimumConfidence)
+        zBuffer = DepthSplatting.splat(view, depth: depth.depth, into: target)
         targetToSource = PixelTransfer(from: target, to: view.camera)
         centreInTarget = SIMD3<Float>(target.camFromWorld.apply(view.camera.centerInWorld))
         let image = view.image, planeSize = image.width * image.height
