@@ -33,6 +33,15 @@ struct DepthCommand: ParsableCommand {
     @Option(help: "Inverse-depth planes of the coarse sweep.")
     var planes = DepthOptions().planeCount
 
+    @Option(help: "Widest image (pixels) on which the full sweep runs; finer pyramid levels only refine.")
+    var sweepWidth = DepthOptions().maximumSweepWidth
+
+    @Option(help: "Nearest depth to search, in world units (with --far; default: from the rig's bounds).")
+    var near: Double?
+
+    @Option(help: "Farthest depth to search, in world units (with --near).")
+    var far: Double?
+
     @Option(help: "Confidence (0...1) below which a pixel's depth is written as inf.")
     var minConfidence = DepthOptions().minimumConfidence
 
@@ -47,6 +56,10 @@ struct DepthCommand: ParsableCommand {
 
     func validate() throws {
         if time != nil && frame != nil { throw ValidationError("give --time or --frame, not both") }
+        if (near == nil) != (far == nil) { throw ValidationError("give --near and --far together") }
+        if let near, let far, !(near > 0 && far > near && far.isFinite) {
+            throw ValidationError("--near \(near) and --far \(far) must satisfy 0 < near < far < inf")
+        }
         if let output, !output.lowercased().hasSuffix(".pfm") { throw ValidationError("--output must be a .pfm file, got \(output)") }
         if let preview { _ = try ImageFormat(inferringFromPath: preview) }
     }
@@ -55,6 +68,7 @@ struct DepthCommand: ParsableCommand {
         var options = DepthOptions()
         options.neighbourCount = neighbours
         options.planeCount = planes
+        options.maximumSweepWidth = sweepWidth
         options.minimumConfidence = minConfidence
         let depth = try PlaneSweepDepth(options: options)
 
@@ -82,7 +96,8 @@ struct DepthCommand: ParsableCommand {
             throw InputError(rig, at: "cameras[\(camera)].media", "no readable frame at \(replayTime)")
         }
         let views = partners.compactMap { moment.view(named: $0) }
-        guard let range = DepthRange.of(reference.camera, bounds: loadedRig.bounds, rigCameras: source.cameras) else {
+        let bounds = near.flatMap { near in far.map { SceneBounds.depthRange(near: near, far: $0) } } ?? loadedRig.bounds
+        guard let range = DepthRange.of(reference.camera, bounds: bounds, rigCameras: source.cameras) else {
             throw InputError(rig, at: "bounds", "no depth range for '\(camera)': give bounds {near, far} or a box in front of it")
         }
 

@@ -27,13 +27,14 @@ struct CostVolume: Sendable {
             forEachChunk(of: planes, chunksPerCore: 2) { chunk in
                 var perNeighbour = [Float](repeating: 0, count: count * neighbours.count)
                 var gathered = [Float](repeating: 0, count: neighbours.count)
+                let workspace = MatchingCost.Workspace(width: reference.width, rows: reference.height, radius: cost.windowRadius)
                 perNeighbour.withUnsafeMutableBufferPointer { costs in
                     gathered.withUnsafeMutableBufferPointer { gatheredBuffer in
                         let costs = costs.baseAddress!, gather = gatheredBuffer.baseAddress!
                         for plane in chunk {
                             for (index, neighbour) in neighbours.enumerated() {
-                                cost.cost(of: neighbour, projection: projections[index], field: .constant(inverseDepths[plane]),
-                                          into: costs + index &* count)
+                                cost.cost(of: neighbour, projection: projections[index], field: .constant(inverseDepths[plane]), rows: 0..<reference.height,
+                                          into: costs + index &* count, workspace: workspace)
                             }
                             for pixel in 0..<count {
                                 for index in 0..<neighbours.count { gather[index] = costs[index &* count &+ pixel] }

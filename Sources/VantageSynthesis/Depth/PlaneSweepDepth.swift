@@ -11,7 +11,7 @@ import VantageMedia
 public struct PlaneSweepDepth: Sendable {
     public let options: DepthOptions
 
-    /// Coarse levels are never made narrower or lower than this many pixels.
+    /// The sweep's level is never narrower or lower than this many pixels.
     static let smallestCoarseSide = 16
 
     public init(options: DepthOptions = DepthOptions()) throws(SynthesisError) {
@@ -28,8 +28,10 @@ public struct PlaneSweepDepth: Sendable {
         guard !partners.isEmpty else {
             return DepthEstimate(depth: DepthMap(width: width, height: height), confidence: [Float](repeating: 0, count: width * height))
         }
-        var coarseLevel = options.coarseLevel
-        while coarseLevel > 0 && min(width, height) >> coarseLevel < Self.smallestCoarseSide { coarseLevel -= 1 }
+        var coarseLevel = 0
+        while width >> coarseLevel > options.maximumSweepWidth && min(width, height) >> (coarseLevel + 1) >= Self.smallestCoarseSide {
+            coarseLevel += 1
+        }
         let referenceLevels = ViewLevel.pyramid(of: reference, levels: coarseLevel + 1)
         let neighbourLevels = partners.map { ViewLevel.pyramid(of: $0, levels: coarseLevel + 1) }
 
@@ -57,9 +59,9 @@ public struct PlaneSweepDepth: Sendable {
             confidence.values[pixel] = isContent ? agreement[pixel] * (0.5 + 0.5 * choice.distinctiveness[pixel]) : 0
         }
 
-        let refinement = LevelRefinement(hypotheses: options.refinementHypotheses, windowRadius: options.windowRadius,
-                                         blankDeviation: options.blankWindowDeviation)
         for level in stride(from: coarseLevel - 1, through: 0, by: -1) {
+            let refinement = LevelRefinement(hypotheses: level == 0 ? options.fullSizeHypotheses : options.refinementHypotheses,
+                                             windowRadius: options.windowRadius, blankDeviation: options.blankWindowDeviation)
             (inverse, confidence) = refinement.refine(
                 inverseDepth: inverse, confidence: confidence, coarse: referenceLevels[level + 1], fine: referenceLevels[level],
                 neighbours: neighbourLevels.map { $0[level] }, step: step / Float(1 << (coarseLevel - level)))
