@@ -30,13 +30,26 @@ struct DepthCommand: ParsableCommand {
     @Option(help: "How many neighbouring cameras to match against.")
     var neighbours = DepthOptions().neighbourCount
 
-    @Option(help: "Inverse-depth planes of the coarse sweep.")
-    var planes = DepthOptions().planeCount
+    @Option(help: "Most inverse-depth planes of the sweep (fewer when the baseline and range need fewer).")
+    var planes = DepthOptions().maximumPlaneCount
 
     @Option(help: "Widest image (pixels) on which the full sweep runs; finer pyramid levels only refine.")
     var sweepWidth = DepthOptions().maximumSweepWidth
 
-    @Option(help: "Nearest depth to search, in world units (with --far; default: from the rig's bounds).")
+    /// Where the searched depth range comes from.
+    enum RangeSource: String, ExpressibleByArgument, CaseIterable {
+        case auto, rig, convergence
+    }
+
+    @Option(help: """
+        Depth range to search: rig (the rig's bounds), convergence (around where the optical axes meet, ± 2 radii \
+        of the sphere every camera sees), or auto: the rig's bounds, except that when they are a box around the \
+        camera itself (a stadium's), whose nearest depth is no limit at all, the search starts at a tenth of the \
+        box's farthest depth.
+        """)
+    var range = RangeSource.auto
+
+    @Option(help: "Nearest depth to search, in world units (with --far; overrides --range).")
     var near: Double?
 
     @Option(help: "Farthest depth to search, in world units (with --near).")
@@ -67,7 +80,7 @@ struct DepthCommand: ParsableCommand {
     func run() throws {
         var options = DepthOptions()
         options.neighbourCount = neighbours
-        options.planeCount = planes
+        options.maximumPlaneCount = planes
         options.maximumSweepWidth = sweepWidth
         options.minimumConfidence = minConfidence
         let depth = try PlaneSweepDepth(options: options)
@@ -96,8 +109,7 @@ struct DepthCommand: ParsableCommand {
             throw InputError(rig, at: "cameras[\(camera)].media", "no readable frame at \(replayTime)")
         }
         let views = partners.compactMap { moment.view(named: $0) }
-        let bounds = near.flatMap { near in far.map { SceneBounds.depthRange(near: near, far: $0) } } ?? loadedRig.bounds
-        guard let range = DepthRange.of(reference.camera, bounds: bounds, rigCameras: source.cameras) else {
+        guard let range = depthRange(for: reference.camera, rig: loadedRig, rigCameras: source.cameras) else {
             throw InputError(rig, at: "bounds", "no depth range for '\(camera)': give bounds {near, far} or a box in front of it")
         }
 
@@ -125,6 +137,21 @@ struct DepthCommand: ParsableCommand {
             print("\(camera) at \(replayTime): \(map.width)x\(map.height) depth from \(used.joined(separator: ", ")) in \(fixed(seconds, 2)) s; "
                   + "range \(fixed(range.near, 2))...\(fixed(range.far, 2)), \(fixed(known * 100, 1)) % known"
                   + (output.map { " → \($0)" } ?? ""))
+        }
+    }
+
+    private func depthRange(for camera: Camera, rig: Rig, rigCameras: [Camera]) -> DepthRange? {
+        if let near, let far { return DepthRange(near: near, far: far) }
+        switch range {
+        case .rig: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras)
+        case .convergence: return DepthRange.of(camera, bounds: nil, rigCameras: rigCameras)
+        case .auto:
+            guard let fromRig = DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras) else { return nil }
+            if case let .box(minimum, maximum) = rig.bounds,
+               (0..<3).allSatisfy({ (minimum[$0]...maximum[$0]).contains(camera.centerInWorld[$0]) }) {
+                return DepthRange(near: max(fromRig.near, fromRig.far / 10), far: fromRig.far)
+            }
+            return fromRig
         }
     }
 

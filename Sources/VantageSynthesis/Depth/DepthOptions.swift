@@ -3,9 +3,14 @@
 public struct DepthOptions: Sendable {
     /// Source cameras matched against the reference (the nearest by viewing angle are used).
     public var neighbourCount = 4
-    /// Inverse-depth hypotheses of the full sweep at the coarse level, evenly spaced in 1/depth
-    /// between the range's far and near ends (even spacing in 1/depth is even spacing in disparity).
-    public var planeCount = 64
+    /// Most inverse-depth planes of the full sweep. The planes are evenly spaced in 1/depth between
+    /// the range's far and near ends (even spacing in 1/depth is even spacing in disparity), as
+    /// many as `planeSpacing` asks for, at least 16, at most this.
+    public var maximumPlaneCount = 192
+    /// Wanted step between neighbouring planes: how far, in pixels of the sweep's level, a
+    /// reference pixel's image moves along its epipolar line in the neighbour where it moves most.
+    /// Wide baselines and wide depth ranges need more planes for the same step.
+    public var planeSpacing: Float = 0.5
     /// Widest image on which the full sweep runs: it runs at the first pyramid level (each level
     /// halves the size) no wider than this; the finer levels only refine around its depth. Bounds
     /// the sweep's cost whatever the camera's size (1280 px wide → 320, 741 → 370).
@@ -36,7 +41,8 @@ public struct DepthOptions: Sendable {
     public func validate() throws(SynthesisError) {
         func fail(_ message: String) -> SynthesisError { SynthesisError(.invalidOptions, "depth options: " + message) }
         guard (1...16).contains(neighbourCount) else { throw fail("neighbourCount \(neighbourCount) must be 1...16") }
-        guard (4...512).contains(planeCount) else { throw fail("planeCount \(planeCount) must be 4...512") }
+        guard (16...1024).contains(maximumPlaneCount) else { throw fail("maximumPlaneCount \(maximumPlaneCount) must be 16...1024") }
+        guard planeSpacing.isFinite, planeSpacing > 0 else { throw fail("planeSpacing \(planeSpacing) must be positive") }
         guard maximumSweepWidth >= 16 else { throw fail("maximumSweepWidth \(maximumSweepWidth) must be at least 16") }
         for (name, value) in [("refinementHypotheses", refinementHypotheses), ("fullSizeHypotheses", fullSizeHypotheses)]
         where value < 1 || value > 31 || value % 2 == 0 {
