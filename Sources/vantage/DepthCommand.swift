@@ -67,7 +67,18 @@ struct DepthCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    /// The options the flags ask for.
+    var depthOptions: DepthOptions {
+        var options = DepthOptions()
+        options.neighbourCount = neighbours
+        options.maximumPlaneCount = planes
+        options.maximumSweepWidth = sweepWidth
+        options.minimumConfidence = minConfidence
+        return options
+    }
+
     func validate() throws {
+        do { try depthOptions.validate() } catch { throw ValidationError(error.message + " (see --neighbours, --planes, --sweep-width, --min-confidence)") }
         if time != nil && frame != nil { throw ValidationError("give --time or --frame, not both") }
         if (near == nil) != (far == nil) { throw ValidationError("give --near and --far together") }
         if let near, let far, !(near > 0 && far > near && far.isFinite) {
@@ -78,12 +89,14 @@ struct DepthCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = DepthOptions()
-        options.neighbourCount = neighbours
-        options.maximumPlaneCount = planes
-        options.maximumSweepWidth = sweepWidth
-        options.minimumConfidence = minConfidence
-        let depth = try PlaneSweepDepth(options: options)
+        do { try estimate() } catch let error as SynthesisError {
+            // One line that names the rig file, like the rig readers' errors.
+            throw InputError(rig, error.message)
+        }
+    }
+
+    private func estimate() throws {
+        let depth = try PlaneSweepDepth(options: depthOptions)
 
         let rigURL = URL(fileURLWithPath: rig)
         let imported = try RigImport.read(rigURL)
