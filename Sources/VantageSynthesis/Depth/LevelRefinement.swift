@@ -9,6 +9,9 @@ struct LevelRefinement: Sendable {
     let windowRadius: Int
     let blankDeviation: Float
 
+    /// Rows per band of the refinement.
+    static let bandRows = 16
+
     /// Inverse depth (NaN for backdrop) and confidence of `fine`, from those of `coarse`.
     func refine(inverseDepth coarseInverse: FloatPlane, confidence coarseConfidence: FloatPlane, coarse: ViewLevel,
                 fine: ViewLevel, neighbours: [ViewLevel], step: Float) -> (inverseDepth: FloatPlane, confidence: FloatPlane) {
@@ -16,43 +19,24 @@ struct LevelRefinement: Sendable {
         guard hypotheses > 1 else { return (upsampled, confidence) }
         let width = fine.width, height = fine.height, hypotheses = hypotheses, centre = hypotheses / 2
         let cost = MatchingCost(reference: fine, windowRadius: windowRadius, blankDeviation: blankDeviation)
-        let projections = neighbours.map { PlaneProjection(reference: fine.camera, neighbour: $0.camera) }
-        // Bands of rows keep each band's buffers in cache and give every core work.
         let bandRows = Self.bandRows, bandCount = (height + bandRows - 1) / bandRows
         let start = upsampled.values
         var refined = upsampled
         refined.values.withUnsafeMutableBufferPointer { refinedBuffer in
             let output = BandSharedBuffer(refinedBuffer)
             forEachChunk(of: bandCount) { bands in
-                let workspace = MatchingCost.Workspace(width: width, rows: bandRows, radius: windowRadius)
-                var perNeighbour = [Float](repeating: 0, count: bandRows * width * neighbours.count)
+                let worker = BandCosts(cost: cost, neighbours: neighbours, bandRows: bandRows)
                 var bandCosts = [Float](repeating: 0, count: bandRows * width * hypotheses)
-                var gathered = [Float](repeating: 0, count: neighbours.count)
                 start.withUnsafeBufferPointer { startBuffer in
-                    perNeighbour.withUnsafeMutableBufferPointer { perNeighbourBuffer in
-                        bandCosts.withUnsafeMutableBufferPointer { bandCostBuffer in
-                            gathered.withUnsafeMutableBufferPointer { gatheredBuffer in
-                                let inverse = startBuffer.baseAddress!, costs = perNeighbourBuffer.baseAddress!
-                                let combined = bandCostBuffer.baseAddress!, gather = gatheredBuffer.baseAddress!
-                                for band in bands {
-                                    let rows = band * bandRows..<min(height, (band + 1) * bandRows), pixels = rows.count * width
-                                    for hypothesis in 0..<hypotheses {
-                                        let field = InverseDepthField.perPixel(inverse, offset: Float(hypothesis - centre) * step)
-                                        for (index, neighbour) in neighbours.enumerated() {
-                                            cost.cost(of: neighbour, projection: projections[index], field: field, rows: rows,
-                                                      into: costs + index &* pixels, workspace: workspace)
-                                        }
-                                        for pixel in 0..<pixels {
-                                            for index in 0..<neighbours.count { gather[index] = costs[index &* pixels &+ pixel] }
-                                            combined[pixel &* hypotheses &+ hypothesis] = NeighbourCombination.combine(gather, count: neighbours.count)
-                                        }
-                                    }
-                                    let choice = HypothesisChoice.choose(combined, pixels: pixels, hypotheses: hypotheses)
-                                    let first = rows.lowerBound * width
-                                    for pixel in 0..<pixels where !inverse[first + pixel].isNaN {
-                                        output.base[first + pixel] = inverse[first + pixel] + (choice.position[pixel] - Float(centre)) * step
-                                    }
-                                }
+                    bandCosts.withUnsafeMutableBufferPointer { bandCostBuffer in
+                        let inverse = startBuffer.baseAddress!, combined = bandCostBuffer.baseAddress!
+                        for band in bands {
+                            let rows = band * bandRows..<min(height, (band + 1) * bandRows), first = rows.lowerBound * width
+                            worker.compute(rows: rows, hypotheses: hypotheses,
+                                           field: { .perPixel(inverse, offset: Float($0 - centre) * step) }, into: combined)
+                            let choice = HypothesisChoice.choose(combined, pixels: rows.count * width, hypotheses: hypotheses)
+                            for pixel in 0..<rows.count * width where !inverse[first + pixel].isNaN {
+                                output.base[first + pixel] = inverse[first + pixel] + (choice.position[pixel] - Float(centre)) * step
                             }
                         }
                     }
@@ -61,8 +45,6 @@ struct LevelRefinement: Sendable {
         }
         return (refined, confidence)
     }
-
-    static let bandRows = 16
 
     /// Joint upsampling guided by the fine luma; backdrop (NaN) candidates are used only when all four are.
     static func upsample(_ inverse: FloatPlane, _ confidence: FloatPlane, coarse: ViewLevel, fine: ViewLevel)
