@@ -30,8 +30,30 @@ struct DepthCommand: ParsableCommand {
     @Option(help: "How many neighbouring cameras to match against.")
     var neighbours = DepthOptions().neighbourCount
 
-    @Option(help: "Inverse-depth planes of the coarse sweep.")
-    var planes = DepthOptions().planeCount
+    @Option(help: "Most inverse-depth planes of the sweep (fewer when the baseline and range need fewer).")
+    var planes = DepthOptions().maximumPlaneCount
+
+    @Option(help: "Widest image (pixels) on which the full sweep runs; finer pyramid levels only refine.")
+    var sweepWidth = DepthOptions().maximumSweepWidth
+
+    /// Where the searched depth range comes from.
+    enum RangeSource: String, ExpressibleByArgument, CaseIterable {
+        case auto, rig, convergence
+    }
+
+    @Option(help: """
+        Depth range to search: rig (the rig's bounds), convergence (around where the optical axes meet, ± 2 radii \
+        of the sphere every camera sees), or auto: the rig's bounds, except that when they are a box around the \
+        camera itself (a stadium's), whose nearest depth is no limit at all, the search starts at a tenth of the \
+        box's farthest depth.
+        """)
+    var range = RangeSource.auto
+
+    @Option(help: "Nearest depth to search, in world units (with --far; overrides --range).")
+    var near: Double?
+
+    @Option(help: "Farthest depth to search, in world units (with --near).")
+    var far: Double?
 
     @Option(help: "Confidence (0...1) below which a pixel's depth is written as inf.")
     var minConfidence = DepthOptions().minimumConfidence
@@ -45,18 +67,36 @@ struct DepthCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    /// The options the flags ask for.
+    var depthOptions: DepthOptions {
+        var options = DepthOptions()
+        options.neighbourCount = neighbours
+        options.maximumPlaneCount = planes
+        options.maximumSweepWidth = sweepWidth
+        options.minimumConfidence = minConfidence
+        return options
+    }
+
     func validate() throws {
+        do { try depthOptions.validate() } catch { throw ValidationError(error.message + " (see --neighbours, --planes, --sweep-width, --min-confidence)") }
         if time != nil && frame != nil { throw ValidationError("give --time or --frame, not both") }
+        if (near == nil) != (far == nil) { throw ValidationError("give --near and --far together") }
+        if let near, let far, !(near > 0 && far > near && far.isFinite) {
+            throw ValidationError("--near \(near) and --far \(far) must satisfy 0 < near < far < inf")
+        }
         if let output, !output.lowercased().hasSuffix(".pfm") { throw ValidationError("--output must be a .pfm file, got \(output)") }
         if let preview { _ = try ImageFormat(inferringFromPath: preview) }
     }
 
     func run() throws {
-        var options = DepthOptions()
-        options.neighbourCount = neighbours
-        options.planeCount = planes
-        options.minimumConfidence = minConfidence
-        let depth = try PlaneSweepDepth(options: options)
+        do { try estimate() } catch let error as SynthesisError {
+            // One line that names the rig file, like the rig readers' errors.
+            throw InputError(rig, error.message)
+        }
+    }
+
+    private func estimate() throws {
+        let depth = try PlaneSweepDepth(options: depthOptions)
 
         let rigURL = URL(fileURLWithPath: rig)
         let imported = try RigImport.read(rigURL)
@@ -82,7 +122,7 @@ struct DepthCommand: ParsableCommand {
             throw InputError(rig, at: "cameras[\(camera)].media", "no readable frame at \(replayTime)")
         }
         let views = partners.compactMap { moment.view(named: $0) }
-        guard let range = DepthRange.of(reference.camera, bounds: loadedRig.bounds, rigCameras: source.cameras) else {
+        guard let range = depthRange(for: reference.camera, rig: loadedRig, rigCameras: source.cameras) else {
             throw InputError(rig, at: "bounds", "no depth range for '\(camera)': give bounds {near, far} or a box in front of it")
         }
 
@@ -110,6 +150,21 @@ struct DepthCommand: ParsableCommand {
             print("\(camera) at \(replayTime): \(map.width)x\(map.height) depth from \(used.joined(separator: ", ")) in \(fixed(seconds, 2)) s; "
                   + "range \(fixed(range.near, 2))...\(fixed(range.far, 2)), \(fixed(known * 100, 1)) % known"
                   + (output.map { " → \($0)" } ?? ""))
+        }
+    }
+
+    private func depthRange(for camera: Camera, rig: Rig, rigCameras: [Camera]) -> DepthRange? {
+        if let near, let far { return DepthRange(near: near, far: far) }
+        switch range {
+        case .rig: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras)
+        case .convergence: return DepthRange.of(camera, bounds: nil, rigCameras: rigCameras)
+        case .auto:
+            guard let fromRig = DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras) else { return nil }
+            if case let .box(minimum, maximum) = rig.bounds,
+               (0..<3).allSatisfy({ (minimum[$0]...maximum[$0]).contains(camera.centerInWorld[$0]) }) {
+                return DepthRange(near: max(fromRig.near, fromRig.far / 10), far: fromRig.far)
+            }
+            return fromRig
         }
     }
 

@@ -10,8 +10,10 @@ struct DepthOptionsTests {
     @Test func nonsenseIsRejectedWithOneLineNamingTheField() {
         var cases: [(String, (inout DepthOptions) -> Void)] = []
         cases.append(("neighbourCount", { $0.neighbourCount = 0 }))
-        cases.append(("planeCount", { $0.planeCount = 2 }))
-        cases.append(("coarseLevel", { $0.coarseLevel = -1 }))
+        cases.append(("maximumPlaneCount", { $0.maximumPlaneCount = 2 }))
+        cases.append(("planeSpacing", { $0.planeSpacing = 0 }))
+        cases.append(("maximumSweepWidth", { $0.maximumSweepWidth = 8 }))
+        cases.append(("fullSizeHypotheses", { $0.fullSizeHypotheses = 0 }))
         cases.append(("refinementHypotheses", { $0.refinementHypotheses = 4 }))
         cases.append(("windowRadius", { $0.windowRadius = 0 }))
         cases.append(("blankWindowDeviation", { $0.blankWindowDeviation = .nan }))

@@ -1,47 +1,56 @@
-/// Mean over the (2r+1)² window around each pixel, counting only pixels inside the image (so a
-/// border pixel's window is smaller, never padded). Separable running sums; serial, for callers
-/// that parallelize across planes or hypotheses.
+/// Sums over the (2r+1)² window around each pixel, counting only pixels inside the image (so a
+/// border pixel's window is smaller, never padded: divide by `windowSizes` for means). Separable
+/// running sums; serial, for callers that parallelize across planes or hypotheses.
 enum BoxFilter {
-    static func mean(_ source: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>,
-                     width: Int, height: Int, radius: Int, scratch: UnsafeMutablePointer<Float>) {
-        // Horizontal sums into scratch, then vertical sums of scratch into destination.
+    /// How many image pixels each pixel's window holds.
+    static func windowSizes(width: Int, height: Int, radius: Int) -> [Float] {
+        (0..<width * height).map { pixel in
+            let x = pixel % width, y = pixel / width
+            return Float((min(x + radius, width - 1) - max(x - radius, 0) + 1) * (min(y + radius, height - 1) - max(y - radius, 0) + 1))
+        }
+    }
+
+    static func sum(_ source: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>,
+                    width: Int, height: Int, radius: Int, scratch: UnsafeMutablePointer<Float>) {
+        // Horizontal sums into scratch: a running sum, with the window's entering and leaving
+        // pixels handled in three branch-free stretches (left edge, middle, right edge).
+        let r = min(radius, width)
         for y in 0..<height {
             let row = source + y &* width, out = scratch + y &* width
             var sum: Float = 0
-            for x in 0..<min(radius, width) { sum += row[x] }
-            for x in 0..<width {
+            for x in 0..<r { sum += row[x] }
+            var x = 0
+            while x < width && x &- radius &- 1 < 0 {
                 if x &+ radius < width { sum += row[x &+ radius] }
-                if x &- radius &- 1 >= 0 { sum -= row[x &- radius &- 1] }
                 out[x] = sum
+                x &+= 1
+            }
+            while x &+ radius < width {
+                sum += row[x &+ radius] - row[x &- radius &- 1]
+                out[x] = sum
+                x &+= 1
+            }
+            while x < width {
+                sum -= row[x &- radius &- 1]
+                out[x] = sum
+                x &+= 1
             }
         }
+        // Vertical: row y's sum is row (y−1)'s plus the row entering minus the row leaving.
         for x in 0..<width { destination[x] = 0 }
-        for y in 0..<min(radius, height) {
+        for y in 0...min(radius, height &- 1) {
             let row = scratch + y &* width
             for x in 0..<width { destination[x] += row[x] }
         }
-        // Row y's sum is row (y-1)'s plus the row entering minus the row leaving.
-        for y in 0..<height {
-            let out = destination + y &* width
-            if y > 0 {
-                let previous = destination + (y &- 1) &* width
-                for x in 0..<width { out[x] = previous[x] }
-            }
-            if y &+ radius < height {
-                let entering = scratch + (y &+ radius) &* width
-                for x in 0..<width { out[x] += entering[x] }
-            }
-            if y &- radius &- 1 >= 0 {
-                let leaving = scratch + (y &- radius &- 1) &* width
-                for x in 0..<width { out[x] -= leaving[x] }
-            }
-        }
-        for y in 0..<height {
-            let rows = Float(min(y &+ radius, height &- 1) &- max(y &- radius, 0) &+ 1)
-            let out = destination + y &* width
-            for x in 0..<width {
-                let columns = Float(min(x &+ radius, width &- 1) &- max(x &- radius, 0) &+ 1)
-                out[x] /= rows * columns
+        for y in 1..<max(1, height) {
+            let out = destination + y &* width, previous = out - width
+            let entering = y &+ radius < height ? scratch + (y &+ radius) &* width : nil
+            let leaving = y &- radius &- 1 >= 0 ? scratch + (y &- radius &- 1) &* width : nil
+            switch (entering, leaving) {
+            case let (enter?, leave?): for x in 0..<width { out[x] = previous[x] + enter[x] - leave[x] }
+            case let (enter?, nil): for x in 0..<width { out[x] = previous[x] + enter[x] }
+            case let (nil, leave?): for x in 0..<width { out[x] = previous[x] - leave[x] }
+            case (nil, nil): for x in 0..<width { out[x] = previous[x] }
             }
         }
     }

@@ -4,8 +4,11 @@ import VantageMedia
 /// (reference pixel, plane) pairs that project onto it, the one with the lowest aggregated cost,
 /// as a left-right check does with the right image's disparities. A reference pixel is consistent
 /// with a neighbour when the neighbour pixel it projects to chose (within one plane) the same
-/// plane. Occluded pixels fail: the occluder wins the neighbour pixel.
+/// plane (within `tolerance` planes: a pixel of epipolar travel at the default plane spacing).
+/// Occluded pixels fail: the occluder wins the neighbour pixel.
 enum ConsistencyCheck {
+    static let tolerance: Float = 2
+
     /// Share of the neighbours that see each reference pixel and agree with its plane; 0 where none sees it.
     static func agreement(aggregated: CostVolume, positions: [Float], reference: ViewLevel, neighbours: [ViewLevel],
                           inverseDepths: [Float]) -> [Float] {
@@ -52,7 +55,7 @@ enum ConsistencyCheck {
                     else { continue }
                     seen += 1
                     let winner = winners[index][target]
-                    if winner >= 0 && abs(Float(winner) - position) <= 1.5 { agreeing += 1 }
+                    if winner >= 0 && abs(Float(winner) - position) <= tolerance { agreeing += 1 }
                 }
                 agreement[pixel] = seen > 0 ? Float(agreeing) / Float(seen) : 0
             }

@@ -17,33 +17,25 @@ struct CostVolume: Sendable {
     }
 
     /// Sweeps the reference against every neighbour over `inverseDepths` (plane k at 1/z = inverseDepths[k]),
-    /// combining neighbours with `NeighbourCombination`; planes run in parallel.
+    /// combining neighbours with `NeighbourCombination`; bands of rows run in parallel.
     static func sweep(_ cost: MatchingCost, neighbours: [ViewLevel], inverseDepths: [Float]) -> CostVolume {
-        let reference = cost.reference, count = reference.width * reference.height, planes = inverseDepths.count
-        let projections = neighbours.map { PlaneProjection(reference: reference.camera, neighbour: $0.camera) }
-        var values = [Float](repeating: 0, count: count * planes)
+        let reference = cost.reference, width = reference.width, height = reference.height, planes = inverseDepths.count
+        let bandCount = (height + bandRows - 1) / bandRows
+        var values = [Float](repeating: 0, count: width * height * planes)
         values.withUnsafeMutableBufferPointer { buffer in
             let volume = BandSharedBuffer(buffer)
-            forEachChunk(of: planes, chunksPerCore: 2) { chunk in
-                var perNeighbour = [Float](repeating: 0, count: count * neighbours.count)
-                var gathered = [Float](repeating: 0, count: neighbours.count)
-                perNeighbour.withUnsafeMutableBufferPointer { costs in
-                    gathered.withUnsafeMutableBufferPointer { gatheredBuffer in
-                        let costs = costs.baseAddress!, gather = gatheredBuffer.baseAddress!
-                        for plane in chunk {
-                            for (index, neighbour) in neighbours.enumerated() {
-                                cost.cost(of: neighbour, projection: projections[index], field: .constant(inverseDepths[plane]),
-                                          into: costs + index &* count)
-                            }
-                            for pixel in 0..<count {
-                                for index in 0..<neighbours.count { gather[index] = costs[index &* count &+ pixel] }
-                                volume.base[pixel &* planes &+ plane] = NeighbourCombination.combine(gather, count: neighbours.count)
-                            }
-                        }
-                    }
+            forEachChunk(of: bandCount) { bands in
+                let worker = BandCosts(cost: cost, neighbours: neighbours, bandRows: bandRows)
+                for band in bands {
+                    let rows = band * bandRows..<min(height, (band + 1) * bandRows)
+                    worker.compute(rows: rows, hypotheses: planes, field: { .constant(inverseDepths[$0]) },
+                                   into: volume.base + rows.lowerBound * width * planes)
                 }
             }
         }
-        return CostVolume(width: reference.width, height: reference.height, planes: planes, values: values)
+        return CostVolume(width: width, height: height, planes: planes, values: values)
     }
+
+    /// Rows per band of the sweep.
+    static let bandRows = 8
 }

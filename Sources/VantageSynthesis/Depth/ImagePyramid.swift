@@ -46,6 +46,15 @@ struct ViewLevel: Sendable {
     let camera: Camera
     let luma: FloatPlane
     let coverage: FloatPlane
+    /// Whether any pixel is backdrop (coverage < 0.5); matching skips the coverage lookups when none is.
+    let hasBackdrop: Bool
+
+    init(camera: Camera, luma: FloatPlane, coverage: FloatPlane) {
+        self.camera = camera
+        self.luma = luma
+        self.coverage = coverage
+        hasBackdrop = coverage.values.contains { $0 < 0.5 }
+    }
 
     var width: Int { luma.width }
     var height: Int { luma.height }

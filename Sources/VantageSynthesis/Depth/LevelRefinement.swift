@@ -2,53 +2,48 @@ import VantageMedia
 
 /// Carries inverse depth one pyramid level finer: an edge-aware upsampling (each fine pixel takes
 /// the value of whichever of its four nearest coarse pixels looks most like it), then a narrow
-/// search of `hypotheses` inverse depths `step` apart around that value, with sub-hypothesis refinement.
+/// search of `hypotheses` inverse depths `step` apart around that value, with sub-hypothesis
+/// refinement (none when `hypotheses` is 1).
 struct LevelRefinement: Sendable {
     let hypotheses: Int
     let windowRadius: Int
     let blankDeviation: Float
 
+    /// Rows per band of the refinement.
+    static let bandRows = 16
+
     /// Inverse depth (NaN for backdrop) and confidence of `fine`, from those of `coarse`.
     func refine(inverseDepth coarseInverse: FloatPlane, confidence coarseConfidence: FloatPlane, coarse: ViewLevel,
                 fine: ViewLevel, neighbours: [ViewLevel], step: Float) -> (inverseDepth: FloatPlane, confidence: FloatPlane) {
         let (upsampled, confidence) = Self.upsample(coarseInverse, coarseConfidence, coarse: coarse, fine: fine)
-        var inverse = upsampled
-        let count = fine.width * fine.height, hypotheses = hypotheses
+        guard hypotheses > 1 else { return (upsampled, confidence) }
+        let width = fine.width, height = fine.height, hypotheses = hypotheses, centre = hypotheses / 2
         let cost = MatchingCost(reference: fine, windowRadius: windowRadius, blankDeviation: blankDeviation)
-        let projections = neighbours.map { PlaneProjection(reference: fine.camera, neighbour: $0.camera) }
-        var costs = [Float](repeating: 0, count: count * hypotheses)
-        let centre = hypotheses / 2
-        let startValues = inverse.values
-        costs.withUnsafeMutableBufferPointer { costBuffer in
-                let volume = BandSharedBuffer(costBuffer)
-                forEachChunk(of: hypotheses, chunksPerCore: 3) { chunk in
-                  startValues.withUnsafeBufferPointer { startBuffer in
-                    let start = startBuffer.baseAddress!
-                    var perNeighbour = [Float](repeating: 0, count: count * neighbours.count)
-                    var gathered = [Float](repeating: 0, count: neighbours.count)
-                    perNeighbour.withUnsafeMutableBufferPointer { perNeighbourBuffer in
-                        gathered.withUnsafeMutableBufferPointer { gatheredBuffer in
-                            let costs = perNeighbourBuffer.baseAddress!, gather = gatheredBuffer.baseAddress!
-                            for hypothesis in chunk {
-                                let field = InverseDepthField.perPixel(start, offset: Float(hypothesis - centre) * step)
-                                for (index, neighbour) in neighbours.enumerated() {
-                                    cost.cost(of: neighbour, projection: projections[index], field: field, into: costs + index &* count)
-                                }
-                                for pixel in 0..<count {
-                                    for index in 0..<neighbours.count { gather[index] = costs[index &* count &+ pixel] }
-                                    volume.base[pixel &* hypotheses &+ hypothesis] = NeighbourCombination.combine(gather, count: neighbours.count)
-                                }
+        let bandRows = Self.bandRows, bandCount = (height + bandRows - 1) / bandRows
+        let start = upsampled.values
+        var refined = upsampled
+        refined.values.withUnsafeMutableBufferPointer { refinedBuffer in
+            let output = BandSharedBuffer(refinedBuffer)
+            forEachChunk(of: bandCount) { bands in
+                let worker = BandCosts(cost: cost, neighbours: neighbours, bandRows: bandRows)
+                var bandCosts = [Float](repeating: 0, count: bandRows * width * hypotheses)
+                start.withUnsafeBufferPointer { startBuffer in
+                    bandCosts.withUnsafeMutableBufferPointer { bandCostBuffer in
+                        let inverse = startBuffer.baseAddress!, combined = bandCostBuffer.baseAddress!
+                        for band in bands {
+                            let rows = band * bandRows..<min(height, (band + 1) * bandRows), first = rows.lowerBound * width
+                            worker.compute(rows: rows, hypotheses: hypotheses,
+                                           field: { .perPixel(inverse, offset: Float($0 - centre) * step) }, into: combined)
+                            let choice = HypothesisChoice.choose(combined, pixels: rows.count * width, hypotheses: hypotheses)
+                            for pixel in 0..<rows.count * width where !inverse[first + pixel].isNaN {
+                                output.base[first + pixel] = inverse[first + pixel] + (choice.position[pixel] - Float(centre)) * step
                             }
                         }
                     }
-                  }
                 }
+            }
         }
-        let choice = costs.withUnsafeBufferPointer { HypothesisChoice.choose($0.baseAddress!, pixels: count, hypotheses: hypotheses) }
-        for pixel in 0..<count where !inverse.values[pixel].isNaN {
-            inverse.values[pixel] += (choice.position[pixel] - Float(centre)) * step
-        }
-        return (inverse, confidence)
+        return (refined, confidence)
     }
 
     /// Joint upsampling guided by the fine luma; backdrop (NaN) candidates are used only when all four are.

@@ -26,10 +26,15 @@ struct MatchingCost: Sendable {
     let reference: ViewLevel
     let windowRadius: Int
     let blankDeviation: Float
-    /// Window mean and standard deviation of the reference luma.
+    /// Reference luma minus `centre`; window mean (of the centred luma) and standard deviation; 1 / (pixels in the window).
+    private let centredReference: [Float]
     private let referenceMean: [Float]
     private let referenceDeviation: [Float]
+    private let inverseWindowSize: [Float]
 
+    /// Subtracted from every intensity before the window sums, which keeps their rounding small
+    /// (ZNCC and differences of means do not change).
+    static let centre: Float = 0.5
     static let blankMeanScale: Float = 0.2
     static let oneSidedBlankCost: Float = 0.8
 
@@ -38,66 +43,86 @@ struct MatchingCost: Sendable {
         self.windowRadius = windowRadius
         self.blankDeviation = blankDeviation
         let width = reference.width, height = reference.height, count = width * height
-        var mean = [Float](repeating: 0, count: count), squareMean = mean, scratch = mean
-        let squares = reference.luma.values.map { $0 * $0 }
-        reference.luma.values.withUnsafeBufferPointer { luma in
-            mean.withUnsafeMutableBufferPointer { m in
-                scratch.withUnsafeMutableBufferPointer { s in
-                    BoxFilter.mean(luma.baseAddress!, into: m.baseAddress!, width: width, height: height, radius: windowRadius,
-                                   scratch: s.baseAddress!)
+        let inverseSizes = BoxFilter.windowSizes(width: width, height: height, radius: windowRadius).map { 1 / $0 }
+        func windowMean(_ values: [Float]) -> [Float] {
+            var sums = [Float](repeating: 0, count: count), scratch = sums
+            values.withUnsafeBufferPointer { source in
+                sums.withUnsafeMutableBufferPointer { destination in
+                    scratch.withUnsafeMutableBufferPointer { s in
+                        BoxFilter.sum(source.baseAddress!, into: destination.baseAddress!, width: width, height: height,
+                                      radius: windowRadius, scratch: s.baseAddress!)
+                    }
                 }
             }
+            return zip(sums, inverseSizes).map { $0 * $1 }
         }
-        squares.withUnsafeBufferPointer { squares in
-            squareMean.withUnsafeMutableBufferPointer { m in
-                scratch.withUnsafeMutableBufferPointer { s in
-                    BoxFilter.mean(squares.baseAddress!, into: m.baseAddress!, width: width, height: height, radius: windowRadius,
-                                   scratch: s.baseAddress!)
-                }
-            }
-        }
+        centredReference = reference.luma.values.map { $0 - Self.centre }
+        let mean = windowMean(centredReference), squareMean = windowMean(centredReference.map { $0 * $0 })
         referenceMean = mean
         referenceDeviation = zip(mean, squareMean).map { max(0, $1 - $0 * $0).squareRoot() }
+        inverseWindowSize = inverseSizes
     }
 
-    /// Writes the cost of every reference pixel against `neighbour` into `costs` (one per pixel).
-    func cost(of neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField,
-              into costs: UnsafeMutablePointer<Float>) {
-        let width = reference.width, height = reference.height, count = width * height
-        // warped, warped², reference·warped, then their window means; state: 0 outside, 1 backdrop, 2 content.
-        var buffers = [Float](repeating: 0, count: count * 7)
-        var state = [UInt8](repeating: 0, count: count)
-        buffers.withUnsafeMutableBufferPointer { storage in
-            state.withUnsafeMutableBufferPointer { stateStorage in
+    /// Scratch memory for `cost`, one per thread.
+    final class Workspace {
+        /// warped, warped², reference·warped, their three window sums, and the box filter's scratch.
+        var floats: [Float]
+        /// 0: off the neighbour's image, 1: neighbour backdrop, 2: neighbour content.
+        var states: [UInt8]
+
+        /// Room for bands of `rows` rows of a `width`-pixel image with a window of `radius`.
+        init(width: Int, rows: Int, radius: Int) {
+            let pixels = width * (rows + 2 * radius)
+            floats = [Float](repeating: 0, count: pixels * 7)
+            states = [UInt8](repeating: 0, count: pixels)
+        }
+    }
+
+    /// Writes the cost of the reference pixels in `rows` against `neighbour` into `costs`, row by
+    /// row from the first of `rows`. Works on those rows plus a margin of the window radius, so
+    /// that bands of rows give the same costs as the whole image while staying in cache.
+    func cost(of neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField, rows: Range<Int>,
+              into costs: UnsafeMutablePointer<Float>, workspace: Workspace) {
+        let width = reference.width
+        let margin = max(0, rows.lowerBound - windowRadius)..<min(reference.height, rows.upperBound + windowRadius)
+        let count = margin.count * width, marginStart = margin.lowerBound * width
+        precondition(workspace.states.count >= count, "MatchingCost workspace too small")
+        workspace.floats.withUnsafeMutableBufferPointer { storage in
+            workspace.states.withUnsafeMutableBufferPointer { stateStorage in
                 let warped = storage.baseAddress!, warpedSquare = warped + count, product = warped + 2 &* count
-                let meanWarped = warped + 3 &* count, meanSquare = warped + 4 &* count, meanProduct = warped + 5 &* count
+                let sumWarped = warped + 3 &* count, sumSquare = warped + 4 &* count, sumProduct = warped + 5 &* count
                 let scratch = warped + 6 &* count, states = stateStorage.baseAddress!
-                warp(neighbour, projection: projection, field: field, into: warped, states: states)
-                reference.luma.values.withUnsafeBufferPointer { luma in
-                    let r = luma.baseAddress!
+                warp(neighbour, projection: projection, field: field, rows: margin, into: warped, states: states)
+                centredReference.withUnsafeBufferPointer { luma in
+                    let r = luma.baseAddress! + marginStart
                     for pixel in 0..<count {
                         let w = warped[pixel]
                         warpedSquare[pixel] = w * w
                         product[pixel] = w * r[pixel]
                     }
                 }
-                BoxFilter.mean(warped, into: meanWarped, width: width, height: height, radius: windowRadius, scratch: scratch)
-                BoxFilter.mean(warpedSquare, into: meanSquare, width: width, height: height, radius: windowRadius, scratch: scratch)
-                BoxFilter.mean(product, into: meanProduct, width: width, height: height, radius: windowRadius, scratch: scratch)
+                BoxFilter.sum(warped, into: sumWarped, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
+                BoxFilter.sum(warpedSquare, into: sumSquare, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
+                BoxFilter.sum(product, into: sumProduct, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
                 referenceMean.withUnsafeBufferPointer { refMean in
                     referenceDeviation.withUnsafeBufferPointer { refDeviation in
-                        let rm = refMean.baseAddress!, rd = refDeviation.baseAddress!
-                        for pixel in 0..<count {
-                            switch states[pixel] {
-                            case 0: costs[pixel] = .nan
-                            case 1: costs[pixel] = 1
-                            default:
-                                let mw = meanWarped[pixel]
-                                let deviation = max(0, meanSquare[pixel] - mw * mw).squareRoot()
-                                costs[pixel] = Self.windowCost(referenceMean: rm[pixel], referenceDeviation: rd[pixel],
-                                                               warpedMean: mw, warpedDeviation: deviation,
-                                                               covariance: meanProduct[pixel] - rm[pixel] * mw,
-                                                               blankDeviation: blankDeviation)
+                        inverseWindowSize.withUnsafeBufferPointer { inverseSize in
+                            let first = rows.lowerBound &* width, local = first &- marginStart
+                            let rm = refMean.baseAddress! + first, rd = refDeviation.baseAddress! + first
+                            let scale = inverseSize.baseAddress! + first
+                            for pixel in 0..<(rows.count &* width) {
+                                let inMargin = local &+ pixel
+                                switch states[inMargin] {
+                                case 0: costs[pixel] = .nan
+                                case 1: costs[pixel] = 1
+                                default:
+                                    let s = scale[pixel], mw = sumWarped[inMargin] * s
+                                    let deviation = max(0, sumSquare[inMargin] * s - mw * mw).squareRoot()
+                                    costs[pixel] = Self.windowCost(referenceMean: rm[pixel], referenceDeviation: rd[pixel],
+                                                                   warpedMean: mw, warpedDeviation: deviation,
+                                                                   covariance: sumProduct[inMargin] * s - rm[pixel] * mw,
+                                                                   blankDeviation: blankDeviation)
+                                }
                             }
                         }
                     }
@@ -121,20 +146,20 @@ struct MatchingCost: Sendable {
 
     /// Bilinear samples of the neighbour's luma at each reference pixel's projection (edge-clamped),
     /// and whether the projection's nearest neighbour pixel is outside (0), backdrop (1) or content (2).
-    private func warp(_ neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField,
+    private func warp(_ neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField, rows: Range<Int>,
                       into warped: UnsafeMutablePointer<Float>, states: UnsafeMutablePointer<UInt8>) {
-        let width = reference.width, height = reference.height
+        let width = reference.width
         let nw = neighbour.width, nh = neighbour.height
         let maxX = Float(nw - 1), maxY = Float(nh - 1)
         neighbour.luma.values.withUnsafeBufferPointer { lumaBuffer in
             neighbour.coverage.values.withUnsafeBufferPointer { coverageBuffer in
-                let luma = lumaBuffer.baseAddress!, coverage = coverageBuffer.baseAddress!
-                for y in 0..<height {
+                let luma = lumaBuffer.baseAddress!, coverage = coverageBuffer.baseAddress!, checksCoverage = neighbour.hasBackdrop
+                for y in rows {
                     for x in 0..<width {
-                        let pixel = y &* width &+ x
-                        guard let q = projection.project(x: Float(x), y: Float(y), inverseDepth: field.value(at: pixel)),
+                        let pixel = (y &- rows.lowerBound) &* width &+ x
+                        guard let q = projection.project(x: Float(x), y: Float(y), inverseDepth: field.value(at: y &* width &+ x)),
                               q.x >= -0.5, q.y >= -0.5, q.x <= maxX + 0.5, q.y <= maxY + 0.5 else {
-                            warped[pixel] = 0
+                            warped[pixel] = -Self.centre
                             states[pixel] = 0
                             continue
                         }
@@ -144,9 +169,13 @@ struct MatchingCost: Sendable {
                         let fx = cx - Float(x0), fy = cy - Float(y0)
                         let top = luma[y0 &* nw &+ x0] * (1 - fx) + luma[y0 &* nw &+ x1] * fx
                         let bottom = luma[y1 &* nw &+ x0] * (1 - fx) + luma[y1 &* nw &+ x1] * fx
-                        warped[pixel] = top * (1 - fy) + bottom * fy
-                        let nearest = Int(cy + 0.5) &* nw &+ Int(cx + 0.5)
-                        states[pixel] = coverage[min(nearest, nw &* nh &- 1)] >= 0.5 ? 2 : 1
+                        warped[pixel] = top * (1 - fy) + bottom * fy - Self.centre
+                        if checksCoverage {
+                            let nearest = Int(cy + 0.5) &* nw &+ Int(cx + 0.5)
+                            states[pixel] = coverage[min(nearest, nw &* nh &- 1)] >= 0.5 ? 2 : 1
+                        } else {
+                            states[pixel] = 2
+                        }
                     }
                 }
             }

@@ -11,7 +11,7 @@ import VantageMedia
 public struct PlaneSweepDepth: Sendable {
     public let options: DepthOptions
 
-    /// Coarse levels are never made narrower or lower than this many pixels.
+    /// The sweep's level is never narrower or lower than this many pixels.
     static let smallestCoarseSide = 16
 
     public init(options: DepthOptions = DepthOptions()) throws(SynthesisError) {
@@ -28,17 +28,19 @@ public struct PlaneSweepDepth: Sendable {
         guard !partners.isEmpty else {
             return DepthEstimate(depth: DepthMap(width: width, height: height), confidence: [Float](repeating: 0, count: width * height))
         }
-        var coarseLevel = options.coarseLevel
-        while coarseLevel > 0 && min(width, height) >> coarseLevel < Self.smallestCoarseSide { coarseLevel -= 1 }
+        var coarseLevel = 0
+        while width >> coarseLevel > options.maximumSweepWidth && min(width, height) >> (coarseLevel + 1) >= Self.smallestCoarseSide {
+            coarseLevel += 1
+        }
         let referenceLevels = ViewLevel.pyramid(of: reference, levels: coarseLevel + 1)
         let neighbourLevels = partners.map { ViewLevel.pyramid(of: $0, levels: coarseLevel + 1) }
 
-        let planes = options.planeCount
+        let coarse = referenceLevels[coarseLevel], coarseNeighbours = neighbourLevels.map { $0[coarseLevel] }
         let farInverse = Float(1 / range.far), nearInverse = Float(1 / range.near)
+        let planes = planeCount(reference: coarse, neighbours: coarseNeighbours, farInverse: farInverse, nearInverse: nearInverse)
         let step = (nearInverse - farInverse) / Float(planes - 1)
         let inverseDepths = (0..<planes).map { farInverse + Float($0) * step }
 
-        let coarse = referenceLevels[coarseLevel], coarseNeighbours = neighbourLevels.map { $0[coarseLevel] }
         let cost = MatchingCost(reference: coarse, windowRadius: options.windowRadius, blankDeviation: options.blankWindowDeviation)
         let volume = CostVolume.sweep(cost, neighbours: coarseNeighbours, inverseDepths: inverseDepths)
         let aggregation = SemiGlobalAggregation(smallPenalty: options.smallJumpPenalty, largePenalty: options.largeJumpPenalty,
@@ -57,9 +59,9 @@ public struct PlaneSweepDepth: Sendable {
             confidence.values[pixel] = isContent ? agreement[pixel] * (0.5 + 0.5 * choice.distinctiveness[pixel]) : 0
         }
 
-        let refinement = LevelRefinement(hypotheses: options.refinementHypotheses, windowRadius: options.windowRadius,
-                                         blankDeviation: options.blankWindowDeviation)
         for level in stride(from: coarseLevel - 1, through: 0, by: -1) {
+            let refinement = LevelRefinement(hypotheses: level == 0 ? options.fullSizeHypotheses : options.refinementHypotheses,
+                                             windowRadius: options.windowRadius, blankDeviation: options.blankWindowDeviation)
             (inverse, confidence) = refinement.refine(
                 inverseDepth: inverse, confidence: confidence, coarse: referenceLevels[level + 1], fine: referenceLevels[level],
                 neighbours: neighbourLevels.map { $0[level] }, step: step / Float(1 << (coarseLevel - level)))
@@ -75,5 +77,25 @@ public struct PlaneSweepDepth: Sendable {
             trust[pixel] = confidence.values[pixel]
         }
         return DepthEstimate(depth: DepthMap(width: width, height: height, values: depth), confidence: trust)
+    }
+
+    /// Planes for `options.planeSpacing`: the longest stretch of epipolar line, between the far and
+    /// near ends of the range, over a grid of reference pixels and every neighbour (at the sweep's level).
+    func planeCount(reference: ViewLevel, neighbours: [ViewLevel], farInverse: Float, nearInverse: Float) -> Int {
+        var longest: Float = 0
+        for neighbour in neighbours {
+            let projection = PlaneProjection(reference: reference.camera, neighbour: neighbour.camera)
+            for gridY in 0...4 {
+                for gridX in 0...4 {
+                    let x = Float(reference.width - 1) * Float(gridX) / 4, y = Float(reference.height - 1) * Float(gridY) / 4
+                    guard let far = projection.project(x: x, y: y, inverseDepth: farInverse),
+                          let near = projection.project(x: x, y: y, inverseDepth: nearInverse) else { continue }
+                    let stretch = ((near - far) * (near - far)).sum().squareRoot()
+                    if stretch.isFinite { longest = max(longest, stretch) }
+                }
+            }
+        }
+        let wanted = (longest / options.planeSpacing).rounded(.up) + 1
+        return Int(min(max(wanted, 16), Float(options.maximumPlaneCount)))
     }
 }
