@@ -56,7 +56,8 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
     /// Renders from the best `sourceCount` sources, adding the next ranked ones while too much of
     /// the target is unseen.
     private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String], range: DepthRange?) throws(SynthesisError) -> RenderedView {
-        let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness))
+        let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness),
+                                          groundHeight: options.groundHeight)
         func input(_ name: String) throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate) {
             (moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))
         }

@@ -11,10 +11,16 @@ public struct ImageBasedModelOptions: Sendable, Equatable {
     public var depthTolerance = 0.02
     /// Angle, in radians, below which sources weigh about the same; larger blends more softly.
     public var angleSoftness = 0.02
+    /// Height of the world plane (z = h, world z up) that holds the ground — a pitch, a floor —
+    /// offered as a surface wherever the sources' depths disagree; `nil` when the scene has none.
+    public var groundHeight: Double? = 0
 
     public init() {}
 
     public func validate() throws(SynthesisError) {
+        if let groundHeight, !groundHeight.isFinite {
+            throw SynthesisError(.invalidOptions, "groundHeight must be finite, got \(groundHeight)")
+        }
         guard sourceCount >= 1 else { throw SynthesisError(.invalidOptions, "sourceCount must be at least 1, got \(sourceCount)") }
         guard maximumSourceCount >= sourceCount else {
             throw SynthesisError(.invalidOptions, "maximumSourceCount (\(maximumSourceCount)) must be at least sourceCount (\(sourceCount))")

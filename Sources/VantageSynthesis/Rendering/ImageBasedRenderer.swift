@@ -10,8 +10,10 @@ struct ImageBasedRenderer: Sendable {
     var depthTolerance: Float = 0.02
     /// Angle (radians) below which sources weigh about the same; larger = softer blending.
     var angleSoftness: Float = 0.02
-    /// Source pixels whose depth confidence is below this are not warped.
+    /// Source pixels whose depth confidence is below this have their depth completed from their surroundings.
     var minimumConfidence: Float = 0.4
+    /// The world plane z = h that holds the ground, offered as a surface where sources disagree.
+    var groundHeight: Double? = nil
 
     /// Renders the pinhole `target` (validated by the caller) from `sources`.
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)]) -> RenderedView {
@@ -44,7 +46,8 @@ struct ImageBasedRenderer: Sendable {
 
     /// Blends, carves backdrop (when the views have coverage masks), inpaints.
     private func finish(target: Camera, prepared: [BlendSource], carving: (views: [SourceView], range: DepthRange)?) -> RenderedView {
-        var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness)
+        var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness,
+                                         groundHeight: groundHeight)
         if let carving, let first = prepared.first {
             BackdropCarving.carve(&blended, views: carving.views, backdropColour: first.backdropColour, target: target, range: carving.range)
         }

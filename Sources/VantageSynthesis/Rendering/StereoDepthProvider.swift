@@ -7,11 +7,15 @@ public struct StereoDepthProvider: DepthProvider {
     public let estimator: PlaneSweepDepth
     public let cache: DepthCache
     public let bounds: SceneBounds?
+    /// The world plane z = h of the ground, offered to every estimate as a hypothesis (`GroundPrior`).
+    public let groundHeight: Double?
 
-    public init(bounds: SceneBounds?, options: DepthOptions = DepthOptions(), cache: DepthCache = DepthCache()) throws(SynthesisError) {
+    public init(bounds: SceneBounds?, groundHeight: Double? = nil, options: DepthOptions = DepthOptions(),
+                cache: DepthCache = DepthCache()) throws(SynthesisError) {
         estimator = try PlaneSweepDepth(options: options)
         self.cache = cache
         self.bounds = bounds
+        self.groundHeight = groundHeight
     }
 
     public func depth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate {
@@ -28,7 +32,10 @@ public struct StereoDepthProvider: DepthProvider {
         }
         let key = camera + "←" + names.joined(separator: ",")
         return try cache.estimate(camera: key, captureMicroseconds: moment.captureMicroseconds) { () throws(SynthesisError) in
-            estimator.estimate(reference: reference, neighbours: names.compactMap { moment.view(named: $0) }, range: range)
+            let neighbours = names.compactMap { moment.view(named: $0) }
+            let swept = estimator.estimate(reference: reference, neighbours: neighbours, range: range)
+            guard let groundHeight else { return swept }
+            return GroundPrior.apply(swept, reference: reference, neighbours: neighbours, groundHeight: groundHeight, range: range)
         }
     }
 }
@@ -37,7 +44,8 @@ extension ImageBasedModel {
     /// The model with stereo depth and a depth cache of `cacheCapacityBytes` (2 GiB by default).
     public convenience init(bounds: SceneBounds?, options: ImageBasedModelOptions = .init(),
                             depthOptions: DepthOptions = DepthOptions(), cacheCapacityBytes: Int = 2 << 30) throws(SynthesisError) {
-        let provider = try StereoDepthProvider(bounds: bounds, options: depthOptions, cache: DepthCache(capacityBytes: cacheCapacityBytes))
+        let provider = try StereoDepthProvider(bounds: bounds, groundHeight: options.groundHeight, options: depthOptions,
+                                               cache: DepthCache(capacityBytes: cacheCapacityBytes))
         try self.init(bounds: bounds, options: options, depthProvider: provider)
     }
 }

@@ -37,21 +37,26 @@ struct BlendedView {
     var depth: [Float]
 }
 
-/// Resolves visibility between sources with a voted z-test and blends the visible ones: each
-/// target pixel takes the nearest surface that at least two sources show (one where only one
-/// source covers it, so a stray depth in one source cannot occlude what the others agree on); every source whose surface lies within
+/// Resolves visibility between sources (`SurfaceChoice`) and blends the visible ones: every source whose surface lies within
 /// `depthTolerance` of it contributes its colour (fetched bilinearly on its depth surface, see
 /// `PixelTransfer.onSurface`), weighted by the angle between its ray and the target's ray
 /// (unstructured-lumigraph style: small angles dominate, so weights move smoothly with the
 /// virtual camera) and by its depth confidence.
 enum ViewBlending {
-    static func blend(_ sources: [BlendSource], target: Camera, depthTolerance: Float, angleSoftness: Float) -> BlendedView {
+    /// `groundHeight`: the world plane z = h that holds the ground (a pitch, a floor), offered as a
+    /// surface wherever the sources disagree; `nil` for none.
+    static func blend(_ sources: [BlendSource], target: Camera, depthTolerance: Float, angleSoftness: Float,
+                      groundHeight: Double?) -> BlendedView {
         let width = target.size.width, height = target.size.height, planeSize = width * height
         var image = PlanarFloatImage(width: width, height: height)
         var confidence = [Float](repeating: 0, count: planeSize)
         var frontDepth = [Float](repeating: .infinity, count: planeSize)
         let inverseK = PixelTransfer.inverseCalibration(target)
-        let rays = RayMap(row0: SIMD3<Float>(inverseK.rows.0), row1: SIMD3<Float>(inverseK.rows.1))
+        // World plane n·X = h with n = +z maps to (R·n)·X_cam = h + (R·n)·t in the target's frame.
+        let groundNormal = target.camFromWorld.rotation * Vector3(0, 0, 1)
+        let rays = RayMap(row0: SIMD3<Float>(inverseK.rows.0), row1: SIMD3<Float>(inverseK.rows.1),
+                          groundNormal: groundHeight.map { _ in SIMD3<Float>(groundNormal) },
+                          groundOffset: Float((groundHeight ?? 0) + groundNormal.dot(target.camFromWorld.translation)))
         let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness)
         SourcePixels.withPixels(of: sources[...], collected: []) { rawSources in
             let raw = SourcePixels.Shared(rawSources)
@@ -74,63 +79,64 @@ enum ViewBlending {
         return BlendedView(image: image, confidence: confidence, depth: frontDepth)
     }
 
-    private struct RayMap { let row0: SIMD3<Float>, row1: SIMD3<Float> }
+    /// Target rays (camera frame, z = 1) and the ground plane in the target's frame.
+    struct RayMap {
+        let row0: SIMD3<Float>, row1: SIMD3<Float>
+        /// Ground plane `normal · X = offset` in the target camera's frame; `nil` without a ground.
+        let groundNormal: SIMD3<Float>?, groundOffset: Float
+
+        /// Camera-z where `ray` meets the ground, or `nil` (no ground, or it is behind the camera).
+        @inline(__always)
+        func groundDepth(along ray: SIMD3<Float>) -> Float? {
+            guard let groundNormal else { return nil }
+            let along = (groundNormal * ray).sum()
+            guard along != 0 else { return nil }
+            let depth = groundOffset / along
+            return depth > 0 ? depth : nil
+        }
+    }
     private struct Weighting { let depthTolerance: Float, softnessSquared: Float }
     private struct Output {
         let image: BandSharedBuffer<Float>, confidence: BandSharedBuffer<Float>, depth: BandSharedBuffer<Float>
         let planeSize: Int
     }
 
-    /// The nearest depth at `pixel` that another source confirms within `tolerance`. Without any
-    /// confirmation, the nearest surface that no masked source contradicts (a point that another
-    /// source sees as backdrop lies outside the visual hull: a depth mistake); else nothing.
-    @inline(__always)
-    private static func votedFront(x: Int, y: Int, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, tolerance: Float) -> Float {
-        var confirmed = Float.infinity
-        for (index, source) in sources.enumerated() {
-            let z = source.zBuffer[pixel]
-            guard z < confirmed else { continue }
-            for other in sources[(index + 1)...] {
-                let w = other.zBuffer[pixel]
-                if w.isFinite && abs(w - z) <= tolerance * min(w, z) { confirmed = min(w, z) }
-            }
-        }
-        if confirmed.isFinite { return confirmed }
-        var uncontradicted = Float.infinity
-        for (index, source) in sources.enumerated() {
-            let z = source.zBuffer[pixel]
-            guard z < uncontradicted else { continue }
-            let contradicted = sources.indices.contains { other in
-                other != index && sources[other].seesBackdrop(atTargetX: Float(x), Float(y), depth: z)
-            }
-            if !contradicted { uncontradicted = z }
-        }
-        return uncontradicted
-    }
-
     @inline(__always)
     private static func blendPixel(x: Int, y: Int, width: Int, sources: UnsafeBufferPointer<SourcePixels>,
                                    rays: RayMap, weighting: Weighting, output: Output) {
         let pixel = y &* width &+ x
-        let front = votedFront(x: x, y: y, pixel, sources: sources, tolerance: weighting.depthTolerance)
-        guard front.isFinite else { return }
         let targetPixel = SIMD3<Float>(Float(x), Float(y), 1)
         let ray = SIMD3<Float>((rays.row0 * targetPixel).sum(), (rays.row1 * targetPixel).sum(), 1)
+        let ground = rays.groundDepth(along: ray)
+        guard let front = SurfaceChoice.front(x: Float(x), Float(y), pixel, sources: sources, ground: ground,
+                                              tolerance: weighting.depthTolerance) else { return }
         var colour = SIMD3<Float>(repeating: 0)
         var weightSum: Float = 0, trustSum: Float = 0
+        // Sources whose own surface is the chosen one are fetched on that surface; when none is (the
+        // ground, or a surface only one source has), every source that is not occluded there is.
+        let agreeing = sources.contains { abs($0.zBuffer[pixel] - front) <= weighting.depthTolerance * front }
         for source in sources {
             let z = source.zBuffer[pixel]
-            guard z <= front * (1 + weighting.depthTolerance) else { continue }
-            let position = source.targetToSource.onSurface(x: Float(x), y: Float(y), depth: z, surface: source.depth,
+            let position: (x: Float, y: Float)
+            if abs(z - front) <= weighting.depthTolerance * front {
+                position = source.targetToSource.onSurface(x: Float(x), y: Float(y), depth: z, surface: source.depth,
                                                            width: source.width, height: source.height)
-            let toTarget = ray * z, toSource = toTarget - source.centreInTarget
+            } else if !agreeing && !(z < front * (1 - weighting.depthTolerance)) {
+                let p = source.targetToSource.apply(Float(x), Float(y), depth: front)
+                guard p.depth > 0 else { continue }
+                position = (p.x, p.y)
+            } else {
+                continue
+            }
+            let toTarget = ray * front, toSource = toTarget - source.centreInTarget
             let cosine = (toTarget * toSource).sum() / ((toTarget * toTarget).sum() * (toSource * toSource).sum()).squareRoot()
             var weight = 1 / (2 * max(0, 1 - cosine) + weighting.softnessSquared)
             guard let sample = source.sample(at: position) else { continue }
-            weight *= 0.05 + sample.trust
+            let trust = agreeing ? sample.trust : 0.1
+            weight *= 0.05 + trust
             colour += weight * sample.colour
             weightSum += weight
-            trustSum += weight * sample.trust
+            trustSum += weight * trust
         }
         guard weightSum > 0 else { return }
         output.depth.base[pixel] = front

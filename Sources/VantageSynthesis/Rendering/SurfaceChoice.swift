@@ -1,0 +1,60 @@
+/// Which surface a target pixel shows, given the depth each source warped there.
+///
+/// Fast path: the nearest depth that two sources confirm within the tolerance, when no source
+/// claims anything nearer. Otherwise the candidates (each source's depth, and the ground plane)
+/// compete on photo-consistency: the colours the sources that are not occluded at that depth see
+/// there should agree. A candidate that a masked source sees as backdrop is outside the visual
+/// hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
+/// onto the pitch) from occluding what the others agree on.
+enum SurfaceChoice {
+    /// Cost of a candidate seen by a single source: it wins only over clearly inconsistent ones.
+    static let singleViewCost: Float = 0.01
+
+    @inline(__always)
+    static func front(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, ground: Float?,
+                      tolerance: Float) -> Float? {
+        var nearest = Float.infinity, confirmed = Float.infinity
+        for (index, source) in sources.enumerated() {
+            let z = source.zBuffer[pixel]
+            guard z.isFinite else { continue }
+            nearest = min(nearest, z)
+            guard z < confirmed else { continue }
+            for other in sources[(index + 1)...] {
+                let w = other.zBuffer[pixel]
+                if w.isFinite && abs(w - z) <= tolerance * min(w, z) { confirmed = min(w, z) }
+            }
+        }
+        if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) { return confirmed }
+        var best: Float?
+        var bestCost = Float.infinity
+        func consider(_ depth: Float) {
+            let cost = self.cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance)
+            if cost < bestCost || (cost == bestCost && depth < (best ?? .infinity)) { (best, bestCost) = (depth, cost) }
+        }
+        for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
+        if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
+        return bestCost.isFinite ? best : nil
+    }
+
+    /// Colour disagreement (mean squared deviation over R, G, B) of the sources not occluded at
+    /// `depth`; `+inf` when a masked source sees backdrop there or no source sees the point.
+    @inline(__always)
+    private static func cost(x: Float, _ y: Float, _ pixel: Int, depth: Float, sources: UnsafeBufferPointer<SourcePixels>,
+                             tolerance: Float) -> Float {
+        var sum = SIMD3<Float>(repeating: 0), squares = SIMD3<Float>(repeating: 0)
+        var count: Float = 0
+        for source in sources {
+            if source.zBuffer[pixel] < depth * (1 - tolerance) { continue }  // occluded there
+            if source.seesBackdrop(atTargetX: x, y, depth: depth) { return .infinity }
+            let p = source.targetToSource.apply(x, y, depth: depth)
+            guard p.depth > 0, let sample = source.sample(at: (p.x, p.y)) else { continue }
+            sum += sample.colour
+            squares += sample.colour * sample.colour
+            count += 1
+        }
+        guard count > 0 else { return .infinity }
+        guard count > 1 else { return singleViewCost }
+        let mean = sum / count
+        return (squares / count - mean * mean).sum() / 3
+    }
+}
