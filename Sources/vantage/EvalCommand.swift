@@ -54,7 +54,7 @@ struct EvalCommand: ParsableCommand {
         let frameNumbers = try FrameSelection.parse(frames)
         for frame in frameNumbers { _ = try source.seconds(of: .frame(frame)) }  // all in the replay before any work
         let truth = try TruthFrames(rig: targetRig?.rig ?? imported.rig, rigDirectory: targetRig?.directory ?? rigDirectory, cameras: heldOut)
-        let runner = EvaluationRunner(source: source, truth: truth, models: try EvalModels.make(models, rig: imported.rig),
+        let runner = EvaluationRunner(source: source, truth: truth, models: try EvalModels.make(models, rig: imported.rig, frames: source),
                                       targets: targetCameras)
         let folder = try EvaluationFolder(URL(fileURLWithPath: report))
         let progress = ProgressReporter(task: "eval")

@@ -55,7 +55,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--exclude: no camera '\(unknown)' in the rig (cameras: \(frames.cameras.map(\.name).joined(separator: ", ")))")
         }
         let moment = try frames.moment(at: when.replayTime, cameras: nil).excluding(excluded)
-        let model = try ImageBasedModel(bounds: rig.bounds)
+        let model = try VantageModelFactory.make(rig: rig, frames: frames)
         let clock = ContinuousClock()
         let start = clock.now
         let rendered = try model.render(moment, target: target)

@@ -1,7 +1,7 @@
 /// Which surface a target pixel shows, given the depth each source warped there.
 ///
 /// Fast path: the nearest depth that two sources confirm within the tolerance, when no source
-/// claims anything nearer. Otherwise the candidates (each source's depth, and the ground plane)
+/// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each source's depth, and the ground plane)
 /// compete on photo-consistency: the colours the sources that are not occluded at that depth see
 /// there should agree. A candidate that a masked source sees as backdrop is outside the visual
 /// hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
@@ -24,7 +24,8 @@ enum SurfaceChoice {
                 if w.isFinite && abs(w - z) <= tolerance * min(w, z) { confirmed = min(w, z) }
             }
         }
-        if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) { return confirmed }
+        let groundAgrees = ground.map { abs($0 - confirmed) <= tolerance * $0 } ?? true
+        if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return confirmed }
         var best: Float?
         var bestCost = Float.infinity
         func consider(_ depth: Float) {
