@@ -36,7 +36,8 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         guard !ranked.isEmpty else {
             throw SynthesisError(.notVisible, "\(describe(target)): no source camera faces the point it looks at")
         }
-        var rendered = try renderWithCoverage(moment, target: pinholeTarget, ranked: ranked, range: range)
+        let proxyDepth = Float(pinholeTarget.camFromWorld.apply(interest).z)
+        var rendered = try renderWithCoverage(moment, target: pinholeTarget, ranked: ranked, range: range, proxyDepth: proxyDepth)
         guard rendered.confidence.contains(where: { $0 > 0 }) else {
             throw SynthesisError(.notVisible, "\(describe(target)): no source camera sees any of it")
         }
@@ -55,9 +56,10 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
 
     /// Renders from the best `sourceCount` sources, adding the next ranked ones while too much of
     /// the target is unseen.
-    private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String], range: DepthRange?) throws(SynthesisError) -> RenderedView {
+    private func renderWithCoverage(_ moment: Moment, target: Camera, ranked: [String], range: DepthRange?,
+                                    proxyDepth: Float) throws(SynthesisError) -> RenderedView {
         let renderer = ImageBasedRenderer(depthTolerance: Float(options.depthTolerance), angleSoftness: Float(options.angleSoftness),
-                                          groundHeight: options.groundHeight)
+                                          groundHeight: options.groundHeight, proxyDepth: proxyDepth > 0 ? proxyDepth : nil)
         func input(_ name: String) throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate) {
             (moment.view(named: name)!, try depthProvider.depth(of: name, in: moment))
         }

@@ -14,6 +14,8 @@ struct ImageBasedRenderer: Sendable {
     var minimumConfidence: Float = 0.4
     /// The world plane z = h that holds the ground, offered as a surface where sources disagree.
     var groundHeight: Double? = nil
+    /// Depth of the fronto-parallel proxy plane through what the target looks at (`nil`: none).
+    var proxyDepth: Float? = nil
 
     /// Renders the pinhole `target` (validated by the caller) from `sources`.
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)]) -> RenderedView {
@@ -47,7 +49,7 @@ struct ImageBasedRenderer: Sendable {
     /// Blends, carves backdrop (when the views have coverage masks), inpaints.
     private func finish(target: Camera, prepared: [BlendSource], carving: (views: [SourceView], range: DepthRange)?) -> RenderedView {
         var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness,
-                                         groundHeight: groundHeight)
+                                         groundHeight: groundHeight, proxyDepth: proxyDepth)
         if let carving, let first = prepared.first {
             BackdropCarving.carve(&blended, views: carving.views, backdropColour: first.backdropColour, target: target, range: carving.range)
         }

@@ -1,7 +1,8 @@
 /// Which surface a target pixel shows, given the depth each source warped there.
 ///
 /// Fast path: the nearest depth that two sources confirm within the tolerance, when no source
-/// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each source's depth, and the ground plane)
+/// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each
+/// source's depth, the ground plane, and a proxy plane through what the target looks at)
 /// compete on photo-consistency: the colours the sources that are not occluded at that depth see
 /// there should agree. A candidate that a masked source sees as backdrop is outside the visual
 /// hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
@@ -12,7 +13,7 @@ enum SurfaceChoice {
 
     @inline(__always)
     static func front(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, ground: Float?,
-                      tolerance: Float) -> Float? {
+                      proxy: Float?, tolerance: Float) -> Float? {
         var nearest = Float.infinity, confirmed = Float.infinity
         for (index, source) in sources.enumerated() {
             let z = source.zBuffer[pixel]
@@ -34,6 +35,7 @@ enum SurfaceChoice {
         }
         for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
         if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
+        if let proxy, nearest.isFinite { consider(proxy) }
         return bestCost.isFinite ? best : nil
     }
 

@@ -45,8 +45,10 @@ struct BlendedView {
 enum ViewBlending {
     /// `groundHeight`: the world plane z = h that holds the ground (a pitch, a floor), offered as a
     /// surface wherever the sources disagree; `nil` for none.
+    /// `proxyDepth`: the depth of a fronto-parallel plane through what the target looks at, the
+    /// surface of last resort where the sources' depths are inconsistent.
     static func blend(_ sources: [BlendSource], target: Camera, depthTolerance: Float, angleSoftness: Float,
-                      groundHeight: Double?) -> BlendedView {
+                      groundHeight: Double?, proxyDepth: Float?) -> BlendedView {
         let width = target.size.width, height = target.size.height, planeSize = width * height
         var image = PlanarFloatImage(width: width, height: height)
         var confidence = [Float](repeating: 0, count: planeSize)
@@ -57,7 +59,7 @@ enum ViewBlending {
         let rays = RayMap(row0: SIMD3<Float>(inverseK.rows.0), row1: SIMD3<Float>(inverseK.rows.1),
                           groundNormal: groundHeight.map { _ in SIMD3<Float>(groundNormal) },
                           groundOffset: Float((groundHeight ?? 0) + groundNormal.dot(target.camFromWorld.translation)))
-        let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness)
+        let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness, proxyDepth: proxyDepth)
         SourcePixels.withPixels(of: sources[...], collected: []) { rawSources in
             let raw = SourcePixels.Shared(rawSources)
             image.samples.withUnsafeMutableBufferPointer { imageBuffer in
@@ -95,7 +97,7 @@ enum ViewBlending {
             return depth > 0 ? depth : nil
         }
     }
-    private struct Weighting { let depthTolerance: Float, softnessSquared: Float }
+    private struct Weighting { let depthTolerance: Float, softnessSquared: Float, proxyDepth: Float? }
     private struct Output {
         let image: BandSharedBuffer<Float>, confidence: BandSharedBuffer<Float>, depth: BandSharedBuffer<Float>
         let planeSize: Int
@@ -109,7 +111,7 @@ enum ViewBlending {
         let ray = SIMD3<Float>((rays.row0 * targetPixel).sum(), (rays.row1 * targetPixel).sum(), 1)
         let ground = rays.groundDepth(along: ray)
         guard let front = SurfaceChoice.front(x: Float(x), Float(y), pixel, sources: sources, ground: ground,
-                                              tolerance: weighting.depthTolerance) else { return }
+                                              proxy: weighting.proxyDepth, tolerance: weighting.depthTolerance) else { return }
         var colour = SIMD3<Float>(repeating: 0)
         var weightSum: Float = 0, trustSum: Float = 0
         // Sources whose own surface is the chosen one are fetched on that surface; when none is (the
