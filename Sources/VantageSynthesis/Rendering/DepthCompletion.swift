@@ -25,4 +25,11 @@ enum DepthCompletion {
         }
         return completed
     }
+
+    /// The estimate without the depth of pixels less trusted than `minimumConfidence`.
+    static func dropped(_ estimate: DepthEstimate, minimumConfidence: Float) -> DepthEstimate {
+        var kept = estimate
+        for pixel in kept.confidence.indices where kept.confidence[pixel] < minimumConfidence { kept.depth.values[pixel] = .infinity }
+        return kept
+    }
 }

@@ -35,7 +35,7 @@ enum SurfaceChoice {
         }
         for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
         if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
-        if let proxy, nearest.isFinite { consider(proxy) }
+        if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy) }
         return bestCost.isFinite ? best : nil
     }
 

@@ -17,7 +17,7 @@ struct BlendSource: Sendable {
     /// Prepares `view` with its depth completed where less trusted than `minimumConfidence`.
     init(view: SourceView, depth estimate: DepthEstimate, target: Camera, minimumConfidence: Float) {
         self.view = view
-        depth = DepthCompletion.complete(estimate, coverage: view.coverage, minimumConfidence: minimumConfidence)
+        depth = DepthCompletion.dropped(estimate, minimumConfidence: minimumConfidence)
         zBuffer = DepthSplatting.splat(view, depth: depth.depth, into: target)
         targetToSource = PixelTransfer(from: target, to: view.camera)
         centreInTarget = SIMD3<Float>(target.camFromWorld.apply(view.camera.centerInWorld))
@@ -59,18 +59,40 @@ enum ViewBlending {
         let rays = RayMap(row0: SIMD3<Float>(inverseK.rows.0), row1: SIMD3<Float>(inverseK.rows.1),
                           groundNormal: groundHeight.map { _ in SIMD3<Float>(groundNormal) },
                           groundOffset: Float((groundHeight ?? 0) + groundNormal.dot(target.camFromWorld.translation)))
-        let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness, proxyDepth: proxyDepth)
+        let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness)
         SourcePixels.withPixels(of: sources[...], collected: []) { rawSources in
             let raw = SourcePixels.Shared(rawSources)
+            // Pass 1: the surface each pixel shows; a 3×3 median then removes isolated switches
+            // between candidates, which would otherwise show as speckle.
+            var surface = [Float](repeating: .infinity, count: planeSize)
+            surface.withUnsafeMutableBufferPointer { surfaceBuffer in
+                let shared = BandSharedBuffer(surfaceBuffer)
+                forEachChunk(of: height) { rows in
+                    for y in rows {
+                        for x in 0..<width {
+                            let ray = rays.ray(x: x, y: y)
+                            shared.base[y &* width &+ x] = SurfaceChoice.front(
+                                x: Float(x), Float(y), y &* width &+ x, sources: raw.sources, ground: rays.groundDepth(along: ray),
+                                proxy: proxyDepth, tolerance: depthTolerance) ?? .infinity
+                        }
+                    }
+                }
+            }
+            surface = DepthMedian.filtered(surface, width: width, height: height)
+            // Pass 2: blend the sources that see each pixel's surface.
             image.samples.withUnsafeMutableBufferPointer { imageBuffer in
                 confidence.withUnsafeMutableBufferPointer { confidenceBuffer in
                     frontDepth.withUnsafeMutableBufferPointer { depthBuffer in
                         let output = Output(image: BandSharedBuffer(imageBuffer), confidence: BandSharedBuffer(confidenceBuffer),
                                             depth: BandSharedBuffer(depthBuffer), planeSize: planeSize)
-                        forEachChunk(of: height) { rows in
-                            for y in rows {
-                                for x in 0..<width {
-                                    blendPixel(x: x, y: y, width: width, sources: raw.sources, rays: rays, weighting: weighting, output: output)
+                        surface.withUnsafeBufferPointer { surfaceBuffer in
+                            let surfaces = SourcePixels.SharedPlane(surfaceBuffer)
+                            forEachChunk(of: height) { rows in
+                                for y in rows {
+                                    for x in 0..<width {
+                                        blendPixel(x: x, y: y, width: width, front: surfaces.values[y &* width &+ x], sources: raw.sources,
+                                                   rays: rays, weighting: weighting, output: output)
+                                    }
                                 }
                             }
                         }
@@ -87,6 +109,13 @@ enum ViewBlending {
         /// Ground plane `normal · X = offset` in the target camera's frame; `nil` without a ground.
         let groundNormal: SIMD3<Float>?, groundOffset: Float
 
+        /// The ray through pixel (x, y), scaled to z = 1.
+        @inline(__always)
+        func ray(x: Int, y: Int) -> SIMD3<Float> {
+            let pixel = SIMD3<Float>(Float(x), Float(y), 1)
+            return SIMD3<Float>((row0 * pixel).sum(), (row1 * pixel).sum(), 1)
+        }
+
         /// Camera-z where `ray` meets the ground, or `nil` (no ground, or it is behind the camera).
         @inline(__always)
         func groundDepth(along ray: SIMD3<Float>) -> Float? {
@@ -97,21 +126,18 @@ enum ViewBlending {
             return depth > 0 ? depth : nil
         }
     }
-    private struct Weighting { let depthTolerance: Float, softnessSquared: Float, proxyDepth: Float? }
+    private struct Weighting { let depthTolerance: Float, softnessSquared: Float }
     private struct Output {
         let image: BandSharedBuffer<Float>, confidence: BandSharedBuffer<Float>, depth: BandSharedBuffer<Float>
         let planeSize: Int
     }
 
     @inline(__always)
-    private static func blendPixel(x: Int, y: Int, width: Int, sources: UnsafeBufferPointer<SourcePixels>,
+    private static func blendPixel(x: Int, y: Int, width: Int, front: Float, sources: UnsafeBufferPointer<SourcePixels>,
                                    rays: RayMap, weighting: Weighting, output: Output) {
+        guard front.isFinite else { return }
         let pixel = y &* width &+ x
-        let targetPixel = SIMD3<Float>(Float(x), Float(y), 1)
-        let ray = SIMD3<Float>((rays.row0 * targetPixel).sum(), (rays.row1 * targetPixel).sum(), 1)
-        let ground = rays.groundDepth(along: ray)
-        guard let front = SurfaceChoice.front(x: Float(x), Float(y), pixel, sources: sources, ground: ground,
-                                              proxy: weighting.proxyDepth, tolerance: weighting.depthTolerance) else { return }
+        let ray = rays.ray(x: x, y: y)
         var colour = SIMD3<Float>(repeating: 0)
         var weightSum: Float = 0, trustSum: Float = 0
         // Sources whose own surface is the chosen one are fetched on that surface; when none is (the
@@ -162,6 +188,12 @@ struct SourcePixels: @unchecked Sendable {
     let width: Int, height: Int
     let targetToSource: PixelTransfer
     let centreInTarget: SIMD3<Float>
+
+    /// A plane of floats the row bands of one blend only read.
+    struct SharedPlane: @unchecked Sendable {
+        let values: UnsafeBufferPointer<Float>
+        init(_ values: UnsafeBufferPointer<Float>) { self.values = values }
+    }
 
     /// The raw views shared by the row bands of one blend, which only read them.
     struct Shared: @unchecked Sendable {
