@@ -58,6 +58,22 @@ struct DepthEstimationTests {
         #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
     }
 
+    @Test func neighboursOfAnotherSizeAndFocalLengthWork() throws {
+        let plane = DepthTestScenes.frontoParallel(at: 5)
+        let reference = DepthTestScenes.render([plane], camera: DepthTestScenes.reference)
+        let size = ImageSize(width: 240, height: 200)
+        let neighbours = DepthTestScenes.neighbourCameras().map { camera in
+            var larger = camera
+            larger.size = size
+            larger.intrinsics = Intrinsics(fx: 200, fy: 200, cx: 119.5, cy: 99.5)
+            return DepthTestScenes.render([plane], camera: larger).view
+        }
+        let estimate = try PlaneSweepDepth().estimate(reference: reference.view, neighbours: neighbours, range: Self.range)
+        let (relative, trusted) = Self.errors(estimate, truth: reference.depth)
+        #expect(trusted > 0.8, "trusted share \(trusted)")
+        #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
+    }
+
     @Test func backdropHasNoDepthAndNoConfidence() throws {
         let size = DepthTestScenes.size
         let coverage = (0..<size.width * size.height).map { Float($0 % size.width < 50 ? 0 : 1) }
