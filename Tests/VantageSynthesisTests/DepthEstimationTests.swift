@@ -23,13 +23,13 @@ struct DepthEstimationTests {
     static func median(_ sorted: [Double]) -> Double { sorted.isEmpty ? .infinity : sorted[sorted.count / 2] }
 
     static func estimate(_ planes: [DepthTestScenes.Plane], gains: [Double] = [1, 1, 1, 1], offsets: [Double] = [0, 0, 0, 0],
-                         coverage: [Float]? = nil) throws -> (DepthEstimate, DepthMap) {
+                         coverage: [Float]? = nil, options: DepthOptions = DepthOptions()) throws -> (DepthEstimate, DepthMap) {
         let reference = DepthTestScenes.render(planes, camera: DepthTestScenes.reference)
         let neighbours = DepthTestScenes.neighbourCameras().enumerated().map { index, camera in
             DepthTestScenes.render(planes, camera: camera, gain: gains[index], offset: offsets[index]).view
         }
         let view = SourceView(camera: reference.view.camera, image: reference.view.image, coverage: coverage)
-        let estimate = try PlaneSweepDepth().estimate(reference: view, neighbours: neighbours, range: range)
+        let estimate = try PlaneSweepDepth(options: options).estimate(reference: view, neighbours: neighbours, range: range)
         return (estimate, reference.depth)
     }
 
@@ -45,6 +45,18 @@ struct DepthEstimationTests {
     @Test func slantedPlaneIsRecovered() throws {
         let slanted = DepthTestScenes.Plane(point: [0, 5, 0], normal: Vector3(0.6, -1, 0.3).normalized)
         let (estimate, truth) = try Self.estimate([slanted])
+        let (relative, trusted) = Self.errors(estimate, truth: truth)
+        #expect(trusted > 0.7, "trusted share \(trusted)")
+        #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
+    }
+
+    /// The sweep at a quarter of the size, then refinements at half and full size.
+    @Test func coarseToFineRecoversTheSlantedPlane() throws {
+        var options = DepthOptions()
+        options.maximumSweepWidth = 40
+        options.fullSizeHypotheses = 3
+        let slanted = DepthTestScenes.Plane(point: [0, 5, 0], normal: Vector3(0.6, -1, 0.3).normalized)
+        let (estimate, truth) = try Self.estimate([slanted], options: options)
         let (relative, trusted) = Self.errors(estimate, truth: truth)
         #expect(trusted > 0.7, "trusted share \(trusted)")
         #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")

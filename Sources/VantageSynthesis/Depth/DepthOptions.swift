@@ -19,7 +19,9 @@ public struct DepthOptions: Sendable {
     /// upsampled depth, half a sweep plane apart at the first refinement, halving per level).
     public var refinementHypotheses = 5
     /// Hypotheses tried per pixel at full size (odd); 1 keeps the edge-aware upsampling as it is.
-    public var fullSizeHypotheses = 3
+    /// 1 by default: on H.264 stadium footage a full-size search matched compression noise (median
+    /// error 1.13 % instead of 1.03 %) for a fifth more time; on Middlebury 3 is 0.3 points better.
+    public var fullSizeHypotheses = 1
     /// Radius in pixels of the ZNCC matching window (the window is (2r+1)² pixels), at every level.
     public var windowRadius = 2
     /// Standard deviation of intensity (0...1) below which a window counts as blank: there ZNCC
