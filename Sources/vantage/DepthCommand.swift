@@ -12,7 +12,8 @@ struct DepthCommand: ParsableCommand {
         discussion: """
             Writes metres along the camera's optical axis (camera z) per pixel of the camera's frames as a \
             greyscale PFM; pixels whose confidence is below --min-confidence, and backdrop, are inf. \
-            Depth is searched within the rig's bounds (or, without bounds, around where the optical axes converge).
+            Depth is searched within the range --range chooses (or --near...--far). The neighbours are the \
+            cameras with frames whose optical axes are closest in direction to this camera's.
             """)
 
     @Option(help: "The rig file (vantage JSON, or any format `rig import` reads).")
