@@ -12,7 +12,8 @@ struct DepthCommand: ParsableCommand {
         discussion: """
             Writes metres along the camera's optical axis (camera z) per pixel of the camera's frames as a \
             greyscale PFM; pixels whose confidence is below --min-confidence, and backdrop, are inf. \
-            Depth is searched within the rig's bounds (or, without bounds, around where the optical axes converge).
+            Depth is searched within the range --range chooses (or --near...--far). The neighbours are the \
+            cameras with frames whose optical axes are closest in direction to this camera's.
             """)
 
     @Option(help: "The rig file (vantage JSON, or any format `rig import` reads).")
@@ -126,9 +127,9 @@ struct DepthCommand: ParsableCommand {
             throw InputError(rig, at: "bounds", "no depth range for '\(camera)': give bounds {near, far} or a box in front of it")
         }
 
-        let started = Date()
+        let started = Date(), startedCPU = Self.processCPUSeconds()
         let estimate = depth.estimate(reference: reference, neighbours: views, range: range)
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = Date().timeIntervalSince(started), cpuSeconds = Self.processCPUSeconds() - startedCPU
         var map = estimate.depth
         for index in map.values.indices where estimate.confidence[index] < minConfidence { map.values[index] = .infinity }
         if let output { try map.writePFM(to: output) }
@@ -142,12 +143,13 @@ struct DepthCommand: ParsableCommand {
                 ("neighbours", .array(used.map(JSONValue.string))),
                 ("width", .int(Int64(map.width))), ("height", .int(Int64(map.height))),
                 ("near", .number(range.near)), ("far", .number(range.far)),
-                ("knownFraction", .number(known)), ("seconds", .number(seconds)),
+                ("knownFraction", .number(known)), ("seconds", .number(seconds)), ("cpuSeconds", .number(cpuSeconds)),
             ]
             if let output { fields.append(("output", .string(output))) }
             print(JSONValue.object(fields).serialized(), terminator: "")
         } else {
-            print("\(camera) at \(replayTime): \(map.width)x\(map.height) depth from \(used.joined(separator: ", ")) in \(fixed(seconds, 2)) s; "
+            print("\(camera) at \(replayTime): \(map.width)x\(map.height) depth from \(used.joined(separator: ", ")) in \(fixed(seconds, 2)) s "
+                  + "(\(fixed(cpuSeconds, 2)) s of CPU); "
                   + "range \(fixed(range.near, 2))...\(fixed(range.far, 2)), \(fixed(known * 100, 1)) % known"
                   + (output.map { " → \($0)" } ?? ""))
         }
@@ -166,6 +168,13 @@ struct DepthCommand: ParsableCommand {
             }
             return fromRig
         }
+    }
+
+    /// User and system time of this process so far, all threads.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Inverse depth scaled over the range: near white, far dark grey, unknown black.

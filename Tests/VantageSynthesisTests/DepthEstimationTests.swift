@@ -23,13 +23,13 @@ struct DepthEstimationTests {
     static func median(_ sorted: [Double]) -> Double { sorted.isEmpty ? .infinity : sorted[sorted.count / 2] }
 
     static func estimate(_ planes: [DepthTestScenes.Plane], gains: [Double] = [1, 1, 1, 1], offsets: [Double] = [0, 0, 0, 0],
-                         coverage: [Float]? = nil) throws -> (DepthEstimate, DepthMap) {
+                         coverage: [Float]? = nil, options: DepthOptions = DepthOptions()) throws -> (DepthEstimate, DepthMap) {
         let reference = DepthTestScenes.render(planes, camera: DepthTestScenes.reference)
         let neighbours = DepthTestScenes.neighbourCameras().enumerated().map { index, camera in
             DepthTestScenes.render(planes, camera: camera, gain: gains[index], offset: offsets[index]).view
         }
         let view = SourceView(camera: reference.view.camera, image: reference.view.image, coverage: coverage)
-        let estimate = try PlaneSweepDepth().estimate(reference: view, neighbours: neighbours, range: range)
+        let estimate = try PlaneSweepDepth(options: options).estimate(reference: view, neighbours: neighbours, range: range)
         return (estimate, reference.depth)
     }
 
@@ -50,11 +50,39 @@ struct DepthEstimationTests {
         #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
     }
 
+    /// The sweep at a quarter of the size, then refinements at half and full size.
+    @Test func coarseToFineRecoversTheSlantedPlane() throws {
+        var options = DepthOptions()
+        options.maximumSweepWidth = 40
+        options.fullSizeHypotheses = 3
+        let slanted = DepthTestScenes.Plane(point: [0, 5, 0], normal: Vector3(0.6, -1, 0.3).normalized)
+        let (estimate, truth) = try Self.estimate([slanted], options: options)
+        let (relative, trusted) = Self.errors(estimate, truth: truth)
+        #expect(trusted > 0.7, "trusted share \(trusted)")
+        #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
+    }
+
     @Test func neighboursWithAnotherExposureStillMatch() throws {
         let (estimate, truth) = try Self.estimate([DepthTestScenes.frontoParallel(at: 5)], gains: [1.4, 0.7, 1.2, 0.8],
                                                   offsets: [0.05, -0.03, 0, 0.04])
         let (relative, trusted) = Self.errors(estimate, truth: truth)
         #expect(trusted > 0.7, "trusted share \(trusted)")
+        #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
+    }
+
+    @Test func neighboursOfAnotherSizeAndFocalLengthWork() throws {
+        let plane = DepthTestScenes.frontoParallel(at: 5)
+        let reference = DepthTestScenes.render([plane], camera: DepthTestScenes.reference)
+        let size = ImageSize(width: 240, height: 200)
+        let neighbours = DepthTestScenes.neighbourCameras().map { camera in
+            var larger = camera
+            larger.size = size
+            larger.intrinsics = Intrinsics(fx: 200, fy: 200, cx: 119.5, cy: 99.5)
+            return DepthTestScenes.render([plane], camera: larger).view
+        }
+        let estimate = try PlaneSweepDepth().estimate(reference: reference.view, neighbours: neighbours, range: Self.range)
+        let (relative, trusted) = Self.errors(estimate, truth: reference.depth)
+        #expect(trusted > 0.8, "trusted share \(trusted)")
         #expect(Self.median(relative) < 0.02, "median relative error \(Self.median(relative))")
     }
 

@@ -51,7 +51,7 @@ struct DepthRealDataTests {
         }
         let badShare = Double(bad) / Double(known.count)
         print("Middlebury motorcycle: bad-2.0 \(badShare) (OpenCV StereoSGBM: 0.208, see Benchmarks/README.md)")
-        // Measured 0.180 (2026-11-25); StereoSGBM gets 0.208 on the same pair and rule.
-        #expect(badShare < 0.2)
+        // Measured 0.167 (2026-11-25); StereoSGBM gets 0.208 on the same pair and rule.
+        #expect(badShare < 0.18)
     }
 }

@@ -37,8 +37,9 @@ struct DepthStadiumTests {
         let median = errors.isEmpty ? .infinity : errors[errors.count / 2]
         let within5 = Double(errors.filter { $0 < 0.05 }.count) / Double(max(errors.count, 1))
         print("stadium cam01 from cam02, cam16: trusted \(trusted), median relative error \(median), within 5 % \(within5)")
-        #expect(trusted > 0.6)
-        #expect(median < 0.03)
-        #expect(within5 > 0.6)
+        // Measured 2026-11-25: trusted 0.74, median 1.3 %, 77 % within 5 %.
+        #expect(trusted > 0.65)
+        #expect(median < 0.02)
+        #expect(within5 > 0.7)
     }
 }

@@ -10,14 +10,15 @@ enum BoxFilter {
         }
     }
 
-    static func sum(_ source: UnsafePointer<Float>, into destination: UnsafeMutablePointer<Float>,
-                    width: Int, height: Int, radius: Int, scratch: UnsafeMutablePointer<Float>) {
+    /// Works on any additive element: `Float`, or `SIMD4<Float>` to sum four planes in one pass.
+    static func sum<Element: BoxSummable>(_ source: UnsafePointer<Element>, into destination: UnsafeMutablePointer<Element>,
+                                                 width: Int, height: Int, radius: Int, scratch: UnsafeMutablePointer<Element>) {
         // Horizontal sums into scratch: a running sum, with the window's entering and leaving
         // pixels handled in three branch-free stretches (left edge, middle, right edge).
         let r = min(radius, width)
         for y in 0..<height {
             let row = source + y &* width, out = scratch + y &* width
-            var sum: Float = 0
+            var sum = Element.zero
             for x in 0..<r { sum += row[x] }
             var x = 0
             while x < width && x &- radius &- 1 < 0 {
@@ -37,7 +38,7 @@ enum BoxFilter {
             }
         }
         // Vertical: row y's sum is row (y−1)'s plus the row entering minus the row leaving.
-        for x in 0..<width { destination[x] = 0 }
+        for x in 0..<width { destination[x] = .zero }
         for y in 0...min(radius, height &- 1) {
             let row = scratch + y &* width
             for x in 0..<width { destination[x] += row[x] }
@@ -55,3 +56,15 @@ enum BoxFilter {
         }
     }
 }
+
+/// What `BoxFilter` sums: `Float`, or `SIMD4<Float>` for four planes at once.
+protocol BoxSummable {
+    static var zero: Self { get }
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func - (lhs: Self, rhs: Self) -> Self
+    static func += (lhs: inout Self, rhs: Self)
+    static func -= (lhs: inout Self, rhs: Self)
+}
+
+extension Float: BoxSummable {}
+extension SIMD4: BoxSummable where Scalar == Float {}

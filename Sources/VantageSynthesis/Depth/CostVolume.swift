@@ -37,5 +37,5 @@ struct CostVolume: Sendable {
     }
 
     /// Rows per band of the sweep.
-    static let bandRows = 8
+    static let bandRows = 16
 }

@@ -19,19 +19,21 @@ public struct DepthOptions: Sendable {
     /// upsampled depth, half a sweep plane apart at the first refinement, halving per level).
     public var refinementHypotheses = 5
     /// Hypotheses tried per pixel at full size (odd); 1 keeps the edge-aware upsampling as it is.
-    public var fullSizeHypotheses = 3
+    /// 1 by default: on H.264 stadium footage a full-size search matched compression noise (median
+    /// error 1.13 % instead of 1.03 %) for a fifth more time; on Middlebury 3 is 0.3 points better.
+    public var fullSizeHypotheses = 1
     /// Radius in pixels of the ZNCC matching window (the window is (2r+1)² pixels), at every level.
-    public var windowRadius = 3
+    public var windowRadius = 2
     /// Standard deviation of intensity (0...1) below which a window counts as blank: there ZNCC
     /// is replaced by the difference of mean intensities, since a blank window has no texture to correlate.
     public var blankWindowDeviation: Float = 0.003
     /// Semi-global aggregation paths: 4 (horizontal and vertical) or 8 (plus diagonals).
     public var aggregationPaths = 8
     /// Semi-global penalty for a one-plane step between neighbouring pixels (in matching-cost units, 0...1).
-    public var smallJumpPenalty: Float = 0.05
+    public var smallJumpPenalty: Float = 0.1
     /// Semi-global penalty for a larger step; divided by up to 4 across strong intensity edges so
     /// that depth can jump where the image does.
-    public var largeJumpPenalty: Float = 1
+    public var largeJumpPenalty: Float = 2
     /// Confidence below which `PlaneSweepDepth` still reports its best depth but callers that
     /// want only trusted depth (the CLI) write `inf`.
     public var minimumConfidence: Float = 0.25

@@ -50,24 +50,25 @@ struct LevelRefinement: Sendable {
     static func upsample(_ inverse: FloatPlane, _ confidence: FloatPlane, coarse: ViewLevel, fine: ViewLevel)
         -> (FloatPlane, FloatPlane) {
         var upInverse = FloatPlane(width: fine.width, height: fine.height), upConfidence = upInverse
-        let cw = coarse.width, ch = coarse.height
+        let cw = coarse.width, ch = coarse.height, fw = fine.width
         for y in 0..<fine.height {
+            // Fine pixel centres map to coarse ones as (fine + 0.5) / 2 − 0.5.
             let cy = (Float(y) + 0.5) / 2 - 0.5
-            let y0 = min(max(Int(cy.rounded(.down)), 0), ch - 1), y1 = min(y0 + 1, ch - 1)
-            for x in 0..<fine.width {
+            let y0 = min(max(Int((cy + 1).rounded(.down)) - 1, 0), ch - 1), y1 = min(y0 + 1, ch - 1)
+            for x in 0..<fw {
                 let cx = (Float(x) + 0.5) / 2 - 0.5
-                let x0 = min(max(Int(cx.rounded(.down)), 0), cw - 1), x1 = min(x0 + 1, cw - 1)
-                let intensity = fine.luma.values[y * fine.width + x]
-                var chosen = -1, chosenScore = Float.infinity
-                for candidate in [y0 * cw + x0, y0 * cw + x1, y1 * cw + x0, y1 * cw + x1] {
-                    let cx = Float(candidate % cw), cy = Float(candidate / cw)
-                    let distance = abs(cx - (Float(x) + 0.5) / 2 + 0.5) + abs(cy - (Float(y) + 0.5) / 2 + 0.5)
+                let x0 = min(max(Int((cx + 1).rounded(.down)) - 1, 0), cw - 1), x1 = min(x0 + 1, cw - 1)
+                let intensity = fine.luma.values[y * fw + x]
+                var chosen = y0 * cw + x0, chosenScore = Float.infinity
+                for (candidateX, candidateY) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+                    let candidate = candidateY * cw + candidateX
+                    let distance = abs(Float(candidateX) - cx) + abs(Float(candidateY) - cy)
                     var score = abs(coarse.luma.values[candidate] - intensity) + 0.01 * distance
                     if inverse.values[candidate].isNaN { score += 10 }
                     if score < chosenScore { chosenScore = score; chosen = candidate }
                 }
-                upInverse.values[y * fine.width + x] = inverse.values[chosen]
-                upConfidence.values[y * fine.width + x] = confidence.values[chosen]
+                upInverse.values[y * fw + x] = inverse.values[chosen]
+                upConfidence.values[y * fw + x] = confidence.values[chosen]
             }
         }
         return (upInverse, upConfidence)

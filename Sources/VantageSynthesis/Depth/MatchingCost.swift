@@ -65,15 +65,15 @@ struct MatchingCost: Sendable {
 
     /// Scratch memory for `cost`, one per thread.
     final class Workspace {
-        /// warped, warped², reference·warped, their three window sums, and the box filter's scratch.
-        var floats: [Float]
+        /// Per pixel (warped, warped², reference·warped, 0), then their window sums, then the box filter's scratch.
+        var moments: [SIMD4<Float>]
         /// 0: off the neighbour's image, 1: neighbour backdrop, 2: neighbour content.
         var states: [UInt8]
 
         /// Room for bands of `rows` rows of a `width`-pixel image with a window of `radius`.
         init(width: Int, rows: Int, radius: Int) {
             let pixels = width * (rows + 2 * radius)
-            floats = [Float](repeating: 0, count: pixels * 7)
+            moments = [SIMD4<Float>](repeating: .zero, count: pixels * 3)
             states = [UInt8](repeating: 0, count: pixels)
         }
     }
@@ -87,23 +87,15 @@ struct MatchingCost: Sendable {
         let margin = max(0, rows.lowerBound - windowRadius)..<min(reference.height, rows.upperBound + windowRadius)
         let count = margin.count * width, marginStart = margin.lowerBound * width
         precondition(workspace.states.count >= count, "MatchingCost workspace too small")
-        workspace.floats.withUnsafeMutableBufferPointer { storage in
+        workspace.moments.withUnsafeMutableBufferPointer { storage in
             workspace.states.withUnsafeMutableBufferPointer { stateStorage in
-                let warped = storage.baseAddress!, warpedSquare = warped + count, product = warped + 2 &* count
-                let sumWarped = warped + 3 &* count, sumSquare = warped + 4 &* count, sumProduct = warped + 5 &* count
-                let scratch = warped + 6 &* count, states = stateStorage.baseAddress!
-                warp(neighbour, projection: projection, field: field, rows: margin, into: warped, states: states)
+                let moments = storage.baseAddress!, sums = moments + count, scratch = moments + 2 &* count
+                let states = stateStorage.baseAddress!
                 centredReference.withUnsafeBufferPointer { luma in
-                    let r = luma.baseAddress! + marginStart
-                    for pixel in 0..<count {
-                        let w = warped[pixel]
-                        warpedSquare[pixel] = w * w
-                        product[pixel] = w * r[pixel]
-                    }
+                    warp(neighbour, projection: projection, field: field, rows: margin, referenceLuma: luma.baseAddress! + marginStart,
+                         into: moments, states: states)
                 }
-                BoxFilter.sum(warped, into: sumWarped, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
-                BoxFilter.sum(warpedSquare, into: sumSquare, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
-                BoxFilter.sum(product, into: sumProduct, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
+                BoxFilter.sum(moments, into: sums, width: width, height: margin.count, radius: windowRadius, scratch: scratch)
                 referenceMean.withUnsafeBufferPointer { refMean in
                     referenceDeviation.withUnsafeBufferPointer { refDeviation in
                         inverseWindowSize.withUnsafeBufferPointer { inverseSize in
@@ -116,11 +108,11 @@ struct MatchingCost: Sendable {
                                 case 0: costs[pixel] = .nan
                                 case 1: costs[pixel] = 1
                                 default:
-                                    let s = scale[pixel], mw = sumWarped[inMargin] * s
-                                    let deviation = max(0, sumSquare[inMargin] * s - mw * mw).squareRoot()
+                                    let mean = sums[inMargin] * scale[pixel], mw = mean.x
+                                    let deviation = max(0, mean.y - mw * mw).squareRoot()
                                     costs[pixel] = Self.windowCost(referenceMean: rm[pixel], referenceDeviation: rd[pixel],
                                                                    warpedMean: mw, warpedDeviation: deviation,
-                                                                   covariance: sumProduct[inMargin] * s - rm[pixel] * mw,
+                                                                   covariance: mean.z - rm[pixel] * mw,
                                                                    blankDeviation: blankDeviation)
                                 }
                             }
@@ -144,10 +136,12 @@ struct MatchingCost: Sendable {
         return oneSidedBlankCost
     }
 
-    /// Bilinear samples of the neighbour's luma at each reference pixel's projection (edge-clamped),
-    /// and whether the projection's nearest neighbour pixel is outside (0), backdrop (1) or content (2).
+    /// Bilinear samples w of the neighbour's luma at each reference pixel's projection (edge-clamped,
+    /// centred) as (w, w², r·w, 0) with r the centred reference luma, and whether the projection's
+    /// nearest neighbour pixel is outside (0), backdrop (1) or content (2).
     private func warp(_ neighbour: ViewLevel, projection: PlaneProjection, field: InverseDepthField, rows: Range<Int>,
-                      into warped: UnsafeMutablePointer<Float>, states: UnsafeMutablePointer<UInt8>) {
+                      referenceLuma: UnsafePointer<Float>, into moments: UnsafeMutablePointer<SIMD4<Float>>,
+                      states: UnsafeMutablePointer<UInt8>) {
         let width = reference.width
         let nw = neighbour.width, nh = neighbour.height
         let maxX = Float(nw - 1), maxY = Float(nh - 1)
@@ -159,7 +153,8 @@ struct MatchingCost: Sendable {
                         let pixel = (y &- rows.lowerBound) &* width &+ x
                         guard let q = projection.project(x: Float(x), y: Float(y), inverseDepth: field.value(at: y &* width &+ x)),
                               q.x >= -0.5, q.y >= -0.5, q.x <= maxX + 0.5, q.y <= maxY + 0.5 else {
-                            warped[pixel] = -Self.centre
+                            let w = -Self.centre
+                            moments[pixel] = SIMD4(w, w * w, w * referenceLuma[pixel], 0)
                             states[pixel] = 0
                             continue
                         }
@@ -169,7 +164,8 @@ struct MatchingCost: Sendable {
                         let fx = cx - Float(x0), fy = cy - Float(y0)
                         let top = luma[y0 &* nw &+ x0] * (1 - fx) + luma[y0 &* nw &+ x1] * fx
                         let bottom = luma[y1 &* nw &+ x0] * (1 - fx) + luma[y1 &* nw &+ x1] * fx
-                        warped[pixel] = top * (1 - fy) + bottom * fy - Self.centre
+                        let w = top * (1 - fy) + bottom * fy - Self.centre
+                        moments[pixel] = SIMD4(w, w * w, w * referenceLuma[pixel], 0)
                         if checksCoverage {
                             let nearest = Int(cy + 0.5) &* nw &+ Int(cx + 0.5)
                             states[pixel] = coverage[min(nearest, nw &* nh &- 1)] >= 0.5 ? 2 : 1
@@ -180,33 +176,5 @@ struct MatchingCost: Sendable {
                 }
             }
         }
-    }
-}
-
-/// Combines per-neighbour costs into one: the mean of the best half (rounded up) of the
-/// neighbours that see the pixel, so that a neighbour to which the point is occluded does not
-/// spoil it; `missingCost` where no neighbour sees the pixel.
-enum NeighbourCombination {
-    static let missingCost: Float = 0.5
-
-    @inline(__always)
-    static func combine(_ costs: UnsafeMutablePointer<Float>, count: Int) -> Float {
-        // Insertion sort of the valid costs to the front (count is small).
-        var valid = 0
-        for index in 0..<count where !costs[index].isNaN {
-            var position = valid
-            let value = costs[index]
-            while position > 0 && costs[position &- 1] > value {
-                costs[position] = costs[position &- 1]
-                position &-= 1
-            }
-            costs[position] = value
-            valid &+= 1
-        }
-        guard valid > 0 else { return missingCost }
-        let kept = (valid &+ 1) / 2
-        var sum: Float = 0
-        for index in 0..<kept { sum += costs[index] }
-        return sum / Float(kept)
     }
 }

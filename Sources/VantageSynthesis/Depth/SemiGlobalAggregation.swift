@@ -34,14 +34,15 @@ struct SemiGlobalAggregation: Sendable {
                     !(0..<width).contains(pixel % width - dx) || !(0..<height).contains(pixel / width - dy)
                 }
                 forEachChunk(of: starts.count) { chunk in
-                    var previous = [Float](repeating: 0, count: planes)
+                    // L of the previous and the current pixel, each with a +inf sentinel before and after.
+                    var lines = [Float](repeating: .infinity, count: 2 * (planes + 2))
                     costValues.withUnsafeBufferPointer { costBuffer in
                         lumaValues.withUnsafeBufferPointer { lumaBuffer in
-                            previous.withUnsafeMutableBufferPointer { previousBuffer in
+                            lines.withUnsafeMutableBufferPointer { lineBuffer in
                                 for start in chunk {
                                     walk(from: starts[start], dx: dx, dy: dy, width: width, height: height, planes: planes,
                                          costs: costBuffer.baseAddress!, intensity: lumaBuffer.baseAddress!,
-                                         last: previousBuffer.baseAddress!, sums: shared.base)
+                                         lines: lineBuffer.baseAddress!, sums: shared.base)
                                 }
                             }
                         }
@@ -52,13 +53,15 @@ struct SemiGlobalAggregation: Sendable {
         return CostVolume(width: width, height: height, planes: planes, values: sums)
     }
 
-    /// One path: `last` holds L of the previous pixel on the path and is updated in place.
+    /// One path. `lines` holds two rows of `planes + 2` values: L of the previous pixel and of the
+    /// current one, each between +inf sentinels so that planes −1 and `planes` need no test.
     @inline(__always)
     private func walk(from start: Int, dx: Int, dy: Int, width: Int, height: Int, planes: Int, costs: UnsafePointer<Float>,
-                      intensity: UnsafePointer<Float>, last: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>) {
+                      intensity: UnsafePointer<Float>, lines: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>) {
         var x = start % width, y = start / width
         var pixel = start
         var base = pixel &* planes
+        var last = lines + 1, next = lines + planes + 3
         var lastMinimum = Float.infinity
         for d in 0..<planes {
             last[d] = costs[base &+ d]
@@ -72,17 +75,17 @@ struct SemiGlobalAggregation: Sendable {
             pixel = y &* width &+ x
             base = pixel &* planes
             let jump = lastMinimum + largePenalty(step: intensity[pixel] - intensity[previousPixel])
-            var below = Float.infinity, minimum = Float.infinity
+            // Reads only `last`, writes only `next`: a loop the compiler vectorizes.
+            let cost = costs + base, sum = sums + base
             for d in 0..<planes {
-                let here = last[d]
-                let above = d &+ 1 < planes ? last[d &+ 1] : Float.infinity
-                let best = min(min(here, jump), min(below, above) + smallPenalty)
-                below = here
-                let value = costs[base &+ d] + best - lastMinimum
-                last[d] = value
-                sums[base &+ d] += value
-                minimum = min(minimum, value)
+                let best = min(min(last[d], jump), min(last[d &- 1], last[d &+ 1]) + smallPenalty)
+                let value = cost[d] + best - lastMinimum
+                next[d] = value
+                sum[d] += value
             }
+            var minimum = Float.infinity
+            for d in 0..<planes { minimum = min(minimum, next[d]) }
+            swap(&last, &next)
             lastMinimum = minimum
         }
     }
