@@ -5,51 +5,99 @@ import VantageMedia
 import VantageSample
 import VantageSynthesis
 
-/// One moment of the synthetic stadium at 1280×720: eight source views with their exact depth,
-/// and a truth camera between them as the target.
+/// The stadium's bounds as `Calibration/stadium.json` gives them.
+private let stadiumBounds = SceneBounds.box(min: [-95, -75, -1], max: [95, 75, 34])
+
+/// One moment of the synthetic stadium at 1280×720: eight source views and a truth camera between
+/// them as the target.
 private struct StadiumMoment {
     let moment: Moment
-    let exactDepth: [String: DepthEstimate]
     let target: Camera
 
     init() {
         let size = ImageSize(width: 1280, height: 720)
         let scene = StadiumScene(seed: 1)
         let mesh = scene.mesh(atSeconds: 2)
-        var views: [SourceView] = []
-        var depth: [String: DepthEstimate] = [:]
-        for camera in scene.cameras.sourceCameras(count: 8, size: size) {
-            let rendered = ViewRenderer.render(scene, mesh: mesh, camera: camera)
-            views.append(SourceView(camera: camera, image: PlanarFloatImage(rendered.image)))
-            depth[camera.name] = DepthEstimate(depth: rendered.depth, confidence: [Float](repeating: 1, count: rendered.depth.values.count))
+        let views = scene.cameras.sourceCameras(count: 8, size: size).map { camera in
+            SourceView(camera: camera, image: PlanarFloatImage(ViewRenderer.render(scene, mesh: mesh, camera: camera).image))
         }
         moment = Moment(captureMicroseconds: 2_000_000, views: views)
-        exactDepth = depth
         target = scene.cameras.truthCameras(count: 1, size: size, sourceCount: 8)[0]
     }
 }
 
-/// Depth that is already at hand, as the depth cache holds it after a moment's first render.
-private struct CachedDepth: DepthProvider {
-    let depth: [String: DepthEstimate]
-    func depth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate { depth[camera]! }
+private let residentAfterSetup = BenchmarkMetric.custom("resident after setup (MB)", useScalingFactor: false)
+private let peakBeyondSetup = BenchmarkMetric.custom("peak resident beyond setup (MB)", useScalingFactor: false)
+
+/// glibc's `malloc_trim`, which hands freed heap pages back to the system (Swift's Glibc module
+/// leaves out `malloc.h`); nil where the C library has none.
+private let mallocTrim = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim")
+    .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+
+/// A resident-memory field of /proc/self/status in bytes: "VmRSS" (now) or "VmHWM" (the peak since
+/// the last reset); nil off Linux.
+private func residentBytes(_ field: String) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+          let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" })[1]) else { return nil }
+    return kilobytes << 10
+}
+
+/// Runs `work` for the benchmark's iterations, timing only them, and records how much resident
+/// memory they need beyond what setup left in place. package-benchmark's `peakMemoryResident` is the
+/// whole process's, inputs included, so: freed heap goes back to the system (`malloc_trim`), the
+/// kernel's peak-resident mark is reset to the current size (5 → /proc/self/clear_refs), and the
+/// figure is the peak after the iterations (VmHWM) minus the size at the reset (VmRSS).
+private func measureIterations(_ benchmark: Benchmark, _ work: () throws -> Void) rethrows {
+    _ = mallocTrim?(0)
+    let resetPeak = FileHandle(forWritingAtPath: "/proc/self/clear_refs").map { (try? $0.write(contentsOf: Data("5".utf8))) != nil } ?? false
+    let before = residentBytes("VmRSS")
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations { try work() }
+    benchmark.stopMeasurement()
+    if resetPeak, let before, let peak = residentBytes("VmHWM") {
+        benchmark.measurement(residentAfterSetup, before >> 20)
+        benchmark.measurement(peakBeyondSetup, (peak - before) >> 20)
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
-    let configuration = Benchmark.Configuration(
-        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 30)
+    let metrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, residentAfterSetup, peakBeyondSetup]
 
-    // Render: one 1280×720 target from exactly 4 sources whose depth is cached (warping, z-test,
-    // blending, hole filling). Peak resident memory includes the 8 cached source views (~90 MB).
-    Benchmark("Render 1280x720 from 4 sources, cached depth", configuration: configuration) { benchmark, input in
+    // Render: one 1280×720 target from exactly 4 sources through the product's depth path, a
+    // `StereoDepthProvider` with its `DepthCache` (wired as `ImageBasedModel(bounds:options:depthOptions:)`
+    // does). A render in setup fills the cache, so each iteration finds the 4 sources' depth there and
+    // measures warping, the z-test, surface choice, blending and hole filling.
+    Benchmark("Render 1280x720 from 4 sources, stereo depth cached",
+              configuration: .init(metrics: metrics + [.mallocCountTotal], warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 30)
+    ) { (benchmark, input: (stadium: StadiumMoment, model: ImageBasedModel, cache: DepthCache)) in
+        let (stadium, model, cache) = input
+        try measureIterations(benchmark) { blackHole(try model.render(stadium.moment, target: stadium.target)) }
+        precondition(cache.statistics.misses == 4, "a measured render estimated depth: \(cache.statistics)")
+    } setup: {
+        let stadium = StadiumMoment()
         var options = ImageBasedModelOptions()
         options.sourceCount = 4
         options.maximumSourceCount = 4
-        let model = try ImageBasedModel(bounds: nil, options: options, depthProvider: CachedDepth(depth: input.exactDepth))
-        for _ in benchmark.scaledIterations {
-            blackHole(try model.render(input.moment, target: input.target))
-        }
+        let cache = DepthCache()
+        let provider = try StereoDepthProvider(bounds: stadiumBounds, groundHeight: options.groundHeight, cache: cache)
+        let model = try ImageBasedModel(bounds: stadiumBounds, options: options, depthProvider: provider)
+        _ = try model.render(stadium.moment, target: stadium.target)
+        return (stadium, model, cache)
+    }
+
+    // Depth: plane-sweep stereo for one 1280×720 source camera against its 4 chosen neighbours, no cache
+    // and no ground prior (`StereoDepthProvider` adds that on top).
+    Benchmark("Depth 1280x720 with 4 neighbours",
+              configuration: .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 20)
+    ) { (benchmark, input: (estimator: PlaneSweepDepth, reference: SourceView, neighbours: [SourceView], range: DepthRange)) in
+        let (estimator, reference, neighbours, range) = input
+        measureIterations(benchmark) { blackHole(estimator.estimate(reference: reference, neighbours: neighbours, range: range)) }
     } setup: {
-        StadiumMoment()
+        let moment = StadiumMoment().moment
+        let reference = moment.views[0]
+        let names = PlaneSweepDepth.neighbours(of: reference.camera, among: moment.views.dropFirst().map(\.camera), count: 4)
+        let range = DepthRange.of(reference.camera, bounds: stadiumBounds, rigCameras: moment.views.map(\.camera))!
+        return (try PlaneSweepDepth(), reference, names.map { moment.view(named: $0)! }, range)
     }
 }
