@@ -9,22 +9,44 @@ import VantageSynthesis
 private let stadiumBounds = SceneBounds.box(min: [-95, -75, -1], max: [95, 75, 34])
 
 /// One moment of the synthetic stadium at 1280×720: eight source views and a truth camera between
-/// them as the target.
+/// them as the target; with `exactDepth`, also each source's depth as the renderer knew it.
 private struct StadiumMoment {
     let moment: Moment
     let target: Camera
+    let exactDepth: [String: DepthEstimate]
 
-    init() {
+    init(exactDepth keepDepth: Bool = false) {
         let size = ImageSize(width: 1280, height: 720)
         let scene = StadiumScene(seed: 1)
         let mesh = scene.mesh(atSeconds: 2)
-        let views = scene.cameras.sourceCameras(count: 8, size: size).map { camera in
-            SourceView(camera: camera, image: PlanarFloatImage(ViewRenderer.render(scene, mesh: mesh, camera: camera).image))
+        var views: [SourceView] = []
+        var depth: [String: DepthEstimate] = [:]
+        for camera in scene.cameras.sourceCameras(count: 8, size: size) {
+            let rendered = ViewRenderer.render(scene, mesh: mesh, camera: camera)
+            views.append(SourceView(camera: camera, image: PlanarFloatImage(rendered.image)))
+            if keepDepth {
+                depth[camera.name] = DepthEstimate(depth: rendered.depth, confidence: [Float](repeating: 1, count: rendered.depth.values.count))
+            }
         }
         moment = Moment(captureMicroseconds: 2_000_000, views: views)
         target = scene.cameras.truthCameras(count: 1, size: size, sourceCount: 8)[0]
+        exactDepth = depth
     }
 }
+
+/// Ground-truth depth at hand, as if stereo had been perfect.
+private struct ExactDepth: DepthProvider {
+    let depth: [String: DepthEstimate]
+    func depth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate { depth[camera]! }
+}
+
+/// Exactly 4 sources per render: the 4 best ranked, never more when holes remain.
+private let fourSources: ImageBasedModelOptions = {
+    var options = ImageBasedModelOptions()
+    options.sourceCount = 4
+    options.maximumSourceCount = 4
+    return options
+}()
 
 private let residentAfterSetup = BenchmarkMetric.custom("resident after setup (MB)", useScalingFactor: false)
 private let peakBeyondSetup = BenchmarkMetric.custom("peak resident beyond setup (MB)", useScalingFactor: false)
@@ -76,14 +98,22 @@ let benchmarks: @Sendable () -> Void = {
         precondition(cache.statistics.misses == 4, "a measured render estimated depth: \(cache.statistics)")
     } setup: {
         let stadium = StadiumMoment()
-        var options = ImageBasedModelOptions()
-        options.sourceCount = 4
-        options.maximumSourceCount = 4
         let cache = DepthCache()
-        let provider = try StereoDepthProvider(bounds: stadiumBounds, groundHeight: options.groundHeight, cache: cache)
-        let model = try ImageBasedModel(bounds: stadiumBounds, options: options, depthProvider: provider)
+        let provider = try StereoDepthProvider(bounds: stadiumBounds, groundHeight: fourSources.groundHeight, cache: cache)
+        let model = try ImageBasedModel(bounds: stadiumBounds, options: fourSources, depthProvider: provider)
         _ = try model.render(stadium.moment, target: stadium.target)
         return (stadium, model, cache)
+    }
+
+    // The same render on the sources' exact depth: the renderer's cost when the sources agree (stereo
+    // depth's errors make surface choice and hole filling work harder); not the product's path.
+    Benchmark("Render 1280x720 from 4 sources, exact depth (not the product's path)",
+              configuration: .init(metrics: metrics, warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 30)
+    ) { (benchmark, input: (stadium: StadiumMoment, model: ImageBasedModel)) in
+        try measureIterations(benchmark) { blackHole(try input.model.render(input.stadium.moment, target: input.stadium.target)) }
+    } setup: {
+        let stadium = StadiumMoment(exactDepth: true)
+        return (stadium, try ImageBasedModel(bounds: stadiumBounds, options: fourSources, depthProvider: ExactDepth(depth: stadium.exactDepth)))
     }
 
     // Depth: plane-sweep stereo for one 1280×720 source camera against its 4 chosen neighbours, no cache
