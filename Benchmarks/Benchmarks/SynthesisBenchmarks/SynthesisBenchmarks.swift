@@ -78,8 +78,8 @@ private func measureIterations(_ benchmark: Benchmark, _ work: () throws -> Void
     for _ in benchmark.scaledIterations { try work() }
     benchmark.stopMeasurement()
     if resetPeak, let before, let peak = residentBytes("VmHWM") {
-        benchmark.measurement(residentAfterSetup, before >> 20)
-        benchmark.measurement(peakBeyondSetup, (peak - before) >> 20)
+        benchmark.measurement(residentAfterSetup, before / 1_000_000)
+        benchmark.measurement(peakBeyondSetup, (peak - before) / 1_000_000)
     }
 }
 
