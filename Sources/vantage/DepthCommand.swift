@@ -16,17 +16,12 @@ struct DepthCommand: ParsableCommand {
             cameras with frames whose optical axes are closest in direction to this camera's.
             """)
 
-    @Option(help: "The rig file (vantage JSON, or any format `rig import` reads).")
-    var rig: String
+    @OptionGroup var rigOption: RigOption
 
     @Option(help: "The camera whose depth to estimate.")
     var camera: String
 
-    @Option(help: "Replay time in seconds (default: the first frame).")
-    var time: Double?
-
-    @Option(help: "Frame number at the rig's frame rate (instead of --time).")
-    var frame: Int?
+    @OptionGroup var when: ReplayTimeOptions
 
     @Option(help: "How many neighbouring cameras to match against.")
     var neighbours = DepthOptions().neighbourCount
@@ -43,10 +38,9 @@ struct DepthCommand: ParsableCommand {
     }
 
     @Option(help: """
-        Depth range to search: rig (the rig's bounds), convergence (around where the optical axes meet, ± 2 radii \
-        of the sphere every camera sees), or auto: the rig's bounds, except that when they are a box around the \
-        camera itself (a stadium's), whose nearest depth is no limit at all, the search starts at a tenth of the \
-        box's farthest depth.
+        Depth range to search: rig (the rig's bounds only), convergence (around where the optical axes meet, ± 2 \
+        radii of the sphere every camera sees), or auto (what rendering uses: the rig's bounds, with a box's near \
+        end raised to the convergence estimate when the camera stands inside the box, as in a stadium).
         """)
     var range = RangeSource.auto
 
@@ -80,7 +74,6 @@ struct DepthCommand: ParsableCommand {
 
     func validate() throws {
         do { try depthOptions.validate() } catch { throw ValidationError(error.message + " (see --neighbours, --planes, --sweep-width, --min-confidence)") }
-        if time != nil && frame != nil { throw ValidationError("give --time or --frame, not both") }
         if (near == nil) != (far == nil) { throw ValidationError("give --near and --far together") }
         if let near, let far, !(near > 0 && far > near && far.isFinite) {
             throw ValidationError("--near \(near) and --far \(far) must satisfy 0 < near < far < inf")
@@ -92,21 +85,18 @@ struct DepthCommand: ParsableCommand {
     func run() throws {
         do { try estimate() } catch let error as SynthesisError {
             // One line that names the rig file, like the rig readers' errors.
-            throw InputError(rig, error.message)
+            throw InputError(rigOption.rig, error.message)
         }
     }
 
     private func estimate() throws {
         let depth = try PlaneSweepDepth(options: depthOptions)
 
-        let rigURL = URL(fileURLWithPath: rig)
-        let imported = try RigImport.read(rigURL)
-        imported.warnings.forEach { printError("warning: \($0)") }
-        let loadedRig = imported.rig
+        let rig = rigOption.rig
+        let (loadedRig, source) = try rigOption.open()
         guard loadedRig.camera(named: camera) != nil else {
             throw InputError(rig, at: "cameras", "no camera named '\(camera)'; the rig has \(loadedRig.cameras.map(\.camera.name).joined(separator: ", "))")
         }
-        let source = try RigFrameSource(rig: loadedRig, rigDirectory: rigURL.deletingLastPathComponent())
         guard source.sourceNames.contains(camera) else {
             let reason = source.unavailable[camera] ?? "it names no media"
             throw InputError(rig, at: "cameras[\(camera)].media", "camera '\(camera)' delivers no frames: \(reason)")
@@ -117,7 +107,7 @@ struct DepthCommand: ParsableCommand {
         guard !partners.isEmpty else {
             throw InputError(rig, at: "cameras", "no other camera with frames faces the scene of '\(camera)' from a different place")
         }
-        let replayTime: ReplayTime = time.map(ReplayTime.seconds) ?? .frame(frame ?? 0)
+        let replayTime = when.replayTime
         let moment = try source.moment(at: replayTime, cameras: Set([camera] + partners))
         guard let reference = moment.view(named: camera) else {
             throw InputError(rig, at: "cameras[\(camera)].media", "no readable frame at \(replayTime)")
@@ -158,15 +148,9 @@ struct DepthCommand: ParsableCommand {
     private func depthRange(for camera: Camera, rig: Rig, rigCameras: [Camera]) -> DepthRange? {
         if let near, let far { return DepthRange(near: near, far: far) }
         switch range {
-        case .rig: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras)
+        case .rig: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: [])
         case .convergence: return DepthRange.of(camera, bounds: nil, rigCameras: rigCameras)
-        case .auto:
-            guard let fromRig = DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras) else { return nil }
-            if case let .box(minimum, maximum) = rig.bounds,
-               (0..<3).allSatisfy({ (minimum[$0]...maximum[$0]).contains(camera.centerInWorld[$0]) }) {
-                return DepthRange(near: max(fromRig.near, fromRig.far / 10), far: fromRig.far)
-            }
-            return fromRig
+        case .auto: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras)
         }
     }
 

@@ -14,8 +14,7 @@ struct EvalCommand: ParsableCommand {
             per held-out view, contact-<camera>-f<frame>.png (truth | each model | error map of the first model).
             """)
 
-    @Option(help: "A rig file (vantage JSON, or any format `rig import` reads) whose cameras have media.")
-    var rig: String
+    @OptionGroup var rigOption: RigOption
 
     @Option(help: "Cameras to hold out: names separated by commas, or every:N for source cameras 0, N, 2N, … in rig order.")
     var holdout: String
@@ -36,11 +35,8 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let rigURL = URL(fileURLWithPath: rig)
-        let imported = try RigImport.read(rigURL)
-        imported.warnings.forEach { printError("warning: \($0)") }
-        let rigDirectory = rigURL.deletingLastPathComponent()
-        let source = try RigFrameSource(rig: imported.rig, rigDirectory: rigDirectory)
+        let (rig, source) = try rigOption.open()
+        let rigDirectory = URL(fileURLWithPath: rigOption.rig).deletingLastPathComponent()
         // Held-out cameras come from the rig itself or, with --truth-rig, from a rig of target-only cameras.
         let targetRig = try truthRig.map { path in
             let truth = try RigImport.read(URL(fileURLWithPath: path))
@@ -53,13 +49,13 @@ struct EvalCommand: ParsableCommand {
         let heldOut = try HoldoutSelection(parsing: holdout).resolve(sources: candidates, all: allCameras)
         let frameNumbers = try FrameSelection.parse(frames)
         for frame in frameNumbers { _ = try source.seconds(of: .frame(frame)) }  // all in the replay before any work
-        let truth = try TruthFrames(rig: targetRig?.rig ?? imported.rig, rigDirectory: targetRig?.directory ?? rigDirectory, cameras: heldOut)
-        let runner = EvaluationRunner(source: source, truth: truth, models: try EvalModels.make(models, rig: imported.rig, frames: source),
+        let truth = try TruthFrames(rig: targetRig?.rig ?? rig, rigDirectory: targetRig?.directory ?? rigDirectory, cameras: heldOut)
+        let runner = EvaluationRunner(source: source, truth: truth, models: try EvalModels.make(models, rig: rig, frames: source),
                                       targets: targetCameras)
         let folder = try EvaluationFolder(URL(fileURLWithPath: report))
         let progress = ProgressReporter(task: "eval")
         let start = ContinuousClock.now
-        let result = try runner.run(rigName: imported.rig.name, heldOut: heldOut, frames: frameNumbers) { view, done, total in
+        let result = try runner.run(rigName: rig.name, heldOut: heldOut, frames: frameNumbers) { view, done, total in
             try folder.write(view)
             progress.report(done: done, total: total, elapsedSeconds: (ContinuousClock.now - start) / .seconds(1))
         }
