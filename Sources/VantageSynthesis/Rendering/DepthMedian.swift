@@ -4,7 +4,8 @@ import VantageMedia
 /// depth edges (a median never averages across them). Pixels without a value stay without one,
 /// and pixels with fewer than five valued neighbours (including themselves) are kept as they are.
 enum DepthMedian {
-    static func filtered(_ depth: [Float], width: Int, height: Int) -> [Float] {
+    /// Filters the pixels where `selected` is true (all pixels when it is `nil`).
+    static func filtered(_ depth: [Float], width: Int, height: Int, where selected: [Bool]? = nil) -> [Float] {
         var result = depth
         result.withUnsafeMutableBufferPointer { output in
             let shared = BandSharedBuffer(output)
@@ -13,7 +14,7 @@ enum DepthMedian {
                 forEachChunk(of: height) { rows in
                     var window = [Float](repeating: 0, count: 9)
                     for y in rows where y > 0 && y < height - 1 {
-                        for x in 1..<(width - 1) where source.values[y &* width &+ x].isFinite {
+                        for x in 1..<(width - 1) where source.values[y &* width &+ x].isFinite && selected?[y &* width &+ x] ?? true {
                             var count = 0
                             for dy in -1...1 {
                                 for dx in -1...1 {

@@ -13,7 +13,7 @@ enum SurfaceChoice {
 
     @inline(__always)
     static func front(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, ground: Float?,
-                      proxy: Float?, tolerance: Float) -> Float? {
+                      proxy: Float?, tolerance: Float) -> (depth: Float, byConsistency: Bool)? {
         var nearest = Float.infinity, confirmed = Float.infinity
         for (index, source) in sources.enumerated() {
             let z = source.zBuffer[pixel]
@@ -26,7 +26,7 @@ enum SurfaceChoice {
             }
         }
         let groundAgrees = ground.map { abs($0 - confirmed) <= tolerance * $0 } ?? true
-        if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return confirmed }
+        if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return (confirmed, false) }
         var best: Float?
         var bestCost = Float.infinity
         func consider(_ depth: Float) {
@@ -36,7 +36,7 @@ enum SurfaceChoice {
         for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
         if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
         if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy) }
-        return bestCost.isFinite ? best : nil
+        return bestCost.isFinite ? best.map { ($0, true) } : nil
     }
 
     /// Colour disagreement (mean squared deviation over R, G, B) of the sources not occluded at

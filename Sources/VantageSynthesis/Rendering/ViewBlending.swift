@@ -63,22 +63,27 @@ enum ViewBlending {
         SourcePixels.withPixels(of: sources[...], collected: []) { rawSources in
             let raw = SourcePixels.Shared(rawSources)
             // Pass 1: the surface each pixel shows; a 3×3 median then removes isolated switches
-            // between candidates, which would otherwise show as speckle.
+            // between the candidates that photo-consistency chose, which would show as speckle.
             var surface = [Float](repeating: .infinity, count: planeSize)
+            var byConsistency = [Bool](repeating: false, count: planeSize)
             surface.withUnsafeMutableBufferPointer { surfaceBuffer in
-                let shared = BandSharedBuffer(surfaceBuffer)
-                forEachChunk(of: height) { rows in
-                    for y in rows {
-                        for x in 0..<width {
-                            let ray = rays.ray(x: x, y: y)
-                            shared.base[y &* width &+ x] = SurfaceChoice.front(
-                                x: Float(x), Float(y), y &* width &+ x, sources: raw.sources, ground: rays.groundDepth(along: ray),
-                                proxy: proxyDepth, tolerance: depthTolerance) ?? .infinity
+                byConsistency.withUnsafeMutableBufferPointer { flagBuffer in
+                    let shared = BandSharedBuffer(surfaceBuffer), flags = BandSharedBuffer(flagBuffer)
+                    forEachChunk(of: height) { rows in
+                        for y in rows {
+                            for x in 0..<width {
+                                let ray = rays.ray(x: x, y: y)
+                                guard let choice = SurfaceChoice.front(
+                                    x: Float(x), Float(y), y &* width &+ x, sources: raw.sources, ground: rays.groundDepth(along: ray),
+                                    proxy: proxyDepth, tolerance: depthTolerance) else { continue }
+                                shared.base[y &* width &+ x] = choice.depth
+                                flags.base[y &* width &+ x] = choice.byConsistency
+                            }
                         }
                     }
                 }
             }
-            surface = DepthMedian.filtered(surface, width: width, height: height)
+            surface = DepthMedian.filtered(surface, width: width, height: height, where: byConsistency)
             // Pass 2: blend the sources that see each pixel's surface.
             image.samples.withUnsafeMutableBufferPointer { imageBuffer in
                 confidence.withUnsafeMutableBufferPointer { confidenceBuffer in
