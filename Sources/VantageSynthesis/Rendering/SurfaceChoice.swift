@@ -4,12 +4,14 @@
 /// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each
 /// source's depth, the ground plane, and a proxy plane through what the target looks at)
 /// compete on photo-consistency: the colours the sources that are not occluded at that depth see
-/// there should agree. A candidate that a masked source sees as backdrop is outside the visual
+/// there should agree; of the candidates about as consistent as the best, the nearest wins. A candidate that a masked source sees as backdrop is outside the visual
 /// hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
 /// onto the pitch) from occluding what the others agree on.
 enum SurfaceChoice {
     /// Cost of a candidate seen by a single source: it wins only over clearly inconsistent ones.
     static let singleViewCost: Float = 0.01
+    /// How much less consistent (in cost units) a nearer candidate may be and still win.
+    static let occlusionMargin: Float = 0.0015
 
     @inline(__always)
     static func front(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, ground: Float?,
@@ -27,16 +29,18 @@ enum SurfaceChoice {
         }
         let groundAgrees = ground.map { abs($0 - confirmed) <= tolerance * $0 } ?? true
         if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return (confirmed, false) }
-        var best: Float?
-        var bestCost = Float.infinity
+        var candidates: [(depth: Float, cost: Float)] = []
+        candidates.reserveCapacity(sources.count + 2)
         func consider(_ depth: Float) {
-            let cost = self.cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance)
-            if cost < bestCost || (cost == bestCost && depth < (best ?? .infinity)) { (best, bestCost) = (depth, cost) }
+            candidates.append((depth, cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance)))
         }
         for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
         if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
         if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy) }
-        return bestCost.isFinite ? best.map { ($0, true) } : nil
+        guard let bestCost = candidates.map(\.cost).min(), bestCost.isFinite else { return nil }
+        // Nearer surfaces occlude farther ones that are only about as consistent.
+        let nearestGood = candidates.filter { $0.cost <= bestCost + occlusionMargin }.min { $0.depth < $1.depth }!
+        return (nearestGood.depth, true)
     }
 
     /// Colour disagreement (mean squared deviation over R, G, B) of the sources not occluded at
