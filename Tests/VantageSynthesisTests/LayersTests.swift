@@ -49,9 +49,11 @@ private enum LayerScenes {
 @Suite struct BackgroundPlateTests {
     static let width = 16, height = 8
 
-    @Test func medianRemovesAMovingSquare() {
-        let camera = LayerScenes.camera(width: Self.width, height: Self.height)
-        let background = LayerScenes.background(width: Self.width, height: Self.height)
+    /// 16×8 fits one work chunk of the median; 48×32 (4608 samples) spans several.
+    @Test(arguments: [(16, 8), (48, 32)])
+    func medianRemovesAMovingSquare(width: Int, height: Int) {
+        let camera = LayerScenes.camera(width: width, height: height)
+        let background = LayerScenes.background(width: width, height: height)
         // A 3×3 bright square, at a different place in each of five frames (some overlap two frames).
         let corners = [(0, 0), (3, 2), (6, 4), (8, 5), (12, 1)]
         let frames = corners.map { corner in
@@ -59,7 +61,7 @@ private enum LayerScenes {
                                                                    ys: corner.1...(corner.1 + 2), value: 1))
         }
         let plate = BackgroundPlate.median(of: frames)
-        #expect(plate.image.width == Self.width && plate.image.height == Self.height)
+        #expect(plate.image.width == width && plate.image.height == height)
         let mismatches = plate.image.samples.indices.filter { plate.image.samples[$0] != background.samples[$0] }
         #expect(mismatches.isEmpty, "\(mismatches.count) samples differ from the background")
         #expect(plate.camera == camera)
