@@ -76,12 +76,10 @@ import VantageMedia
         #expect(outcome.outOfRangeChanged == 0, "\(outcome.outOfRangeChanged) pixels changed whose ground lies outside the depth range")
     }
 
-    /// The intended behaviour: most pitch pixels (over 70 %) snap to the ground. Today the ground
-    /// hypothesis is scored as a fronto-parallel window at the centre pixel's ground depth, which
-    /// fits grazing ground as badly as the sweep does, so its cost exceeds `maximumCost` on most
-    /// textured pitch (about 40 % fixed for cam01, 65 % for cam04).
-    @Test(.disabled("bug: GroundPrior.cost transfers every window pixel at the centre's ground depth instead of each pixel's own ground depth"),
-          arguments: [0, 3])
+    /// Most pitch pixels (over 70 %) snap to the ground. This failed (about 40 % for cam01, 65 %
+    /// for cam04) while the ground was scored as a fronto-parallel window at the centre pixel's
+    /// ground depth instead of moving each window pixel by its own ground depth.
+    @Test(arguments: [0, 3])
     func mostPitchPixelsSnapToTheGround(sourceIndex: Int) throws {
         let outcome = try Self.outcome(sourceIndex: sourceIndex)
         #expect(outcome.fixedShare > 0.7, "only \(outcome.pitchFixed) of \(outcome.pitch) pitch pixels within 2 % of truth")

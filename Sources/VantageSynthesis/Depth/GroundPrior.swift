@@ -4,7 +4,8 @@ import VantageMedia
 /// Offers the ground plane (a pitch, a floor: the world plane z = h) as a depth hypothesis after
 /// the sweep. Fronto-parallel matching windows fit a ground seen at a grazing angle badly, so the
 /// sweep's depth there is noisy; where the ground explains the neighbours' images better
-/// (window ZNCC on luma, 5×5 footprint sampled every other pixel) than the swept depth does,
+/// (window ZNCC on luma, 5×5 footprint sampled every other pixel, each window pixel moved by its
+/// own ground depth) than the swept depth's fronto-parallel window does,
 /// the pixel takes the ground's depth and a confidence from that agreement.
 enum GroundPrior {
     /// How much lower the ground's cost must be than the swept depth's to replace it (in 1 − ZNCC units).
@@ -26,6 +27,14 @@ enum GroundPrior {
         let inverseK = PixelTransfer.inverseCalibration(camera)
         let row0 = SIMD3<Float>(inverseK.rows.0), row1 = SIMD3<Float>(inverseK.rows.1), n = SIMD3<Float>(normal)
         let near = Float(range.near), far = Float(range.far)
+        /// Camera-z where pixel (u, v)'s ray meets the ground, if in front of the camera.
+        @Sendable func groundDepth(_ u: Int, _ v: Int) -> Float? {
+            let ray = SIMD3<Float>((row0 * SIMD3(Float(u), Float(v), 1)).sum(), (row1 * SIMD3(Float(u), Float(v), 1)).sum(), 1)
+            let along = (n * ray).sum()
+            guard along != 0 else { return nil }
+            let depth = Float(offset) / along
+            return depth > 0 ? depth : nil
+        }
         var result = estimate
         result.depth.values.withUnsafeMutableBufferPointer { depthBuffer in
             result.confidence.withUnsafeMutableBufferPointer { confidenceBuffer in
@@ -33,18 +42,14 @@ enum GroundPrior {
                 forEachChunk(of: height) { rows in
                     for y in rows {
                         for x in 0..<width {
-                            let pixel = SIMD3<Float>(Float(x), Float(y), 1)
-                            let ray = SIMD3<Float>((row0 * pixel).sum(), (row1 * pixel).sum(), 1)
-                            let along = (n * ray).sum()
-                            guard along != 0 else { continue }
-                            let ground = Float(offset) / along
-                            guard ground >= near, ground <= far else { continue }
+                            guard let ground = groundDepth(x, y), ground >= near, ground <= far else { continue }
                             let index = y * width + x
                             let swept = depth.base[index]
                             guard referenceLevel.coverage.values[index] >= 0.5, !(abs(swept - ground) < 0.005 * ground) else { continue }
-                            let groundCost = cost(x: x, y: y, depth: ground, reference: referenceLevel, partners: partners)
+                            let groundCost = cost(x: x, y: y, depthAt: groundDepth, reference: referenceLevel, partners: partners)
                             guard groundCost < maximumCost else { continue }
-                            let sweptCost = swept.isFinite ? cost(x: x, y: y, depth: swept, reference: referenceLevel, partners: partners) : 1
+                            let sweptCost = swept.isFinite ? cost(x: x, y: y, depthAt: { _, _ in swept }, reference: referenceLevel,
+                                                                  partners: partners) : 1
                             guard groundCost + margin < sweptCost else { continue }
                             depth.base[index] = ground
                             confidence.base[index] = max(confidence.base[index], 1 - groundCost)
@@ -57,8 +62,10 @@ enum GroundPrior {
     }
 
     /// Mean over the partners of 1 − ZNCC between the reference window around (x, y) and the
-    /// partner's luma where those window pixels land at `depth`; 1 where a partner sees too little.
-    private static func cost(x: Int, y: Int, depth: Float, reference: ViewLevel,
+    /// partner's luma where those window pixels land at their depth (`depthAt(u, v)`: one
+    /// depth for a fronto-parallel window, each pixel's own for the ground plane); 1 where a
+    /// partner sees too little.
+    private static func cost(x: Int, y: Int, depthAt: (Int, Int) -> Float?, reference: ViewLevel,
                              partners: [(level: ViewLevel, transfer: PixelTransfer)]) -> Float {
         var total: Float = 0
         for partner in partners {
@@ -66,7 +73,7 @@ enum GroundPrior {
             for dy in stride(from: -2, through: 2, by: 2) {
                 for dx in stride(from: -2, through: 2, by: 2) {
                     let u = x + dx, v = y + dy
-                    guard u >= 0, v >= 0, u < reference.width, v < reference.height else { continue }
+                    guard u >= 0, v >= 0, u < reference.width, v < reference.height, let depth = depthAt(u, v) else { continue }
                     let p = partner.transfer.apply(Float(u), Float(v), depth: depth)
                     guard p.depth > 0,
                           let b = PixelTransfer.bilinear(partner.level.luma.values, at: p.x, p.y,
