@@ -25,6 +25,7 @@ enum Billboards {
             return (normal, normal.dot(footPoint))
         }
         var result = estimate
+        var foreground = [Bool](repeating: false, count: blobs.label.count)
         let width = camera.size.width
         for pixel in blobs.label.indices {
             let blob = Int(blobs.label[pixel])
@@ -36,7 +37,9 @@ enum Billboards {
             guard t > 0 else { continue }
             result.depth.values[pixel] = Float(camera.camFromWorld.apply(centre + ray * t).z)
             result.confidence[pixel] = confidence
+            foreground[pixel] = true
         }
+        result.foreground = foreground
         return result
     }
 }

@@ -41,6 +41,7 @@ public final class LayeredDepthProvider: DepthProvider, @unchecked Sendable {
         // No ground: the moment's own stereo depth where things moved.
         let current = try stereo.depth(of: camera, in: moment)
         var merged = background
+        merged.foreground = blobs.label.map { $0 >= 0 }
         for pixel in blobs.label.indices where blobs.label[pixel] >= 0 {
             merged.depth.values[pixel] = current.depth.values[pixel]
             merged.confidence[pixel] = current.confidence[pixel]

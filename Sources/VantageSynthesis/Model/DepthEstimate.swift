@@ -6,11 +6,16 @@ public struct DepthEstimate: Sendable {
     public var depth: DepthMap
     /// Per-pixel confidence in [0, 1], row-major (multi-view consistency and cost distinctiveness).
     public var confidence: [Float]
+    /// Per pixel, whether it shows moving foreground (a player, the ball) found by background
+    /// subtraction; `nil` when nobody looked. Rendering lets foreground occlude what is behind it.
+    public var foreground: [Bool]?
 
-    public init(depth: DepthMap, confidence: [Float]) {
+    public init(depth: DepthMap, confidence: [Float], foreground: [Bool]? = nil) {
         precondition(confidence.count == depth.width * depth.height, "DepthEstimate needs one confidence per pixel")
+        precondition(foreground.map { $0.count == confidence.count } ?? true, "DepthEstimate needs one foreground flag per pixel")
         self.depth = depth
         self.confidence = confidence
+        self.foreground = foreground
     }
 
     /// Bytes held, for the depth cache's memory cap.

@@ -1,5 +1,6 @@
 /// Which surface a target pixel shows, given the depth each source warped there.
 ///
+/// Foreground first: a player or the ball, as the best-placed source shows it.
 /// Fast path: the nearest depth that two sources confirm within the tolerance, when no source
 /// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each
 /// source's depth, the ground plane, and a proxy plane through what the target looks at)
@@ -16,6 +17,7 @@ enum SurfaceChoice {
     @inline(__always)
     static func front(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>, ground: Float?,
                       proxy: Float?, tolerance: Float) -> (depth: Float, byConsistency: Bool)? {
+        if let foreground = nearestForeground(x: x, y, pixel, sources: sources) { return (foreground, false) }
         var nearest = Float.infinity, confirmed = Float.infinity
         for (index, source) in sources.enumerated() {
             let z = source.zBuffer[pixel]
@@ -41,6 +43,18 @@ enum SurfaceChoice {
         // Nearer surfaces occlude farther ones that are only about as consistent.
         let nearestGood = candidates.filter { $0.cost <= bestCost + occlusionMargin }.min { $0.depth < $1.depth }!
         return (nearestGood.depth, true)
+    }
+
+    /// The foreground surface (a player) that the best-placed source with any foreground warped
+    /// to `pixel`, unless a masked source contradicts it. Foreground occludes even where views of
+    /// a small, fast player do not line up well enough to be photo-consistent; taking it from one
+    /// source only keeps the billboards of different cameras from showing a player several times.
+    @inline(__always)
+    private static func nearestForeground(x: Float, _ y: Float, _ pixel: Int, sources: UnsafeBufferPointer<SourcePixels>) -> Float? {
+        guard let foregroundZ = sources.first(where: { $0.foregroundZ != nil })?.foregroundZ else { return nil }
+        let depth = foregroundZ[pixel]
+        guard depth.isFinite, !sources.contains(where: { $0.seesBackdrop(atTargetX: x, y, depth: depth) }) else { return nil }
+        return depth
     }
 
     /// Colour disagreement (mean squared deviation over R, G, B) of the sources not occluded at

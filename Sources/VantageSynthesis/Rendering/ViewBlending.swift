@@ -7,6 +7,8 @@ struct BlendSource: Sendable {
     let depth: DepthEstimate
     /// The target's z-buffer of this source (`DepthSplatting.splat`).
     let zBuffer: [Float]
+    /// The same for the source's foreground pixels alone, when it marks any.
+    let foregroundZ: [Float]?
     /// Target pixel + target depth → source pixel.
     let targetToSource: PixelTransfer
     /// The source camera's centre in the target camera's frame.
@@ -18,7 +20,14 @@ struct BlendSource: Sendable {
     init(view: SourceView, depth estimate: DepthEstimate, target: Camera, minimumConfidence: Float) {
         self.view = view
         depth = DepthCompletion.dropped(estimate, minimumConfidence: minimumConfidence)
-        zBuffer = DepthSplatting.splat(view, depth: depth.depth, into: target)
+        let completed = depth
+        zBuffer = DepthSplatting.splat(view, depth: completed.depth, into: target)
+        foregroundZ = completed.foreground.flatMap { flags in
+            guard flags.contains(true) else { return nil }
+            var foregroundDepth = completed.depth
+            for pixel in flags.indices where !flags[pixel] { foregroundDepth.values[pixel] = .infinity }
+            return DepthSplatting.splat(view, depth: foregroundDepth, into: target)
+        }
         targetToSource = PixelTransfer(from: target, to: view.camera)
         centreInTarget = SIMD3<Float>(target.camFromWorld.apply(view.camera.centerInWorld))
         let image = view.image, planeSize = image.width * image.height
@@ -190,6 +199,8 @@ struct SourcePixels: @unchecked Sendable {
     let depth: UnsafePointer<Float>
     let confidence: UnsafePointer<Float>
     let zBuffer: UnsafePointer<Float>
+    /// Foreground-only z-buffer, when the source has foreground.
+    let foregroundZ: UnsafePointer<Float>?
     let width: Int, height: Int
     let targetToSource: PixelTransfer
     let centreInTarget: SIMD3<Float>
@@ -220,11 +231,13 @@ struct SourcePixels: @unchecked Sendable {
                 source.depth.confidence.withUnsafeBufferPointer { confidence in
                     source.zBuffer.withUnsafeBufferPointer { zBuffer in
                       withOptionalPointer(source.view.coverage) { coverage in
+                       withOptionalPointer(source.foregroundZ) { foregroundZ in
                         let pixels = SourcePixels(image: image.baseAddress!, coverage: coverage, depth: depth.baseAddress!, confidence: confidence.baseAddress!,
-                                                  zBuffer: zBuffer.baseAddress!, width: source.view.image.width,
+                                                  zBuffer: zBuffer.baseAddress!, foregroundZ: foregroundZ, width: source.view.image.width,
                                                   height: source.view.image.height, targetToSource: source.targetToSource,
                                                   centreInTarget: source.centreInTarget)
                         return withPixels(of: sources.dropFirst(), collected: collected + [pixels], body)
+                       }
                       }
                     }
                 }
