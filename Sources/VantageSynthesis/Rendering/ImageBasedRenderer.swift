@@ -11,7 +11,7 @@ struct ImageBasedRenderer: Sendable {
     /// Angle (radians) below which sources weigh about the same; larger = softer blending.
     var angleSoftness: Float = 0.02
     /// Source pixels whose depth confidence is below this have their depth completed from their surroundings.
-    var minimumConfidence: Float = 0.4
+    var minimumConfidence: Float = 0.7
     /// The world plane z = h that holds the ground, offered as a surface where sources disagree.
     var groundHeight: Double? = nil
     /// Depth of the fronto-parallel proxy plane through what the target looks at (`nil`: none).

@@ -52,6 +52,11 @@ struct BlendedView {
 /// (unstructured-lumigraph style: small angles dominate, so weights move smoothly with the
 /// virtual camera) and by its depth confidence.
 enum ViewBlending {
+    /// Passes of the 3×3 median over surfaces chosen by photo-consistency (repeated 3×3 medians
+    /// remove clusters of a few pixels, not only single ones; measured: 3 passes +0.1 dB and
+    /// +0.01 SSIM on the stadium and pose2sim against 1).
+    static let medianPasses = 3
+
     /// `groundHeight`: the world plane z = h that holds the ground (a pitch, a floor), offered as a
     /// surface wherever the sources disagree; `nil` for none.
     /// `proxyDepth`: the depth of a fronto-parallel plane through what the target looks at, the
@@ -71,8 +76,8 @@ enum ViewBlending {
         let weighting = Weighting(depthTolerance: depthTolerance, softnessSquared: angleSoftness * angleSoftness)
         SourcePixels.withPixels(of: sources[...], collected: []) { rawSources in
             let raw = SourcePixels.Shared(rawSources)
-            // Pass 1: the surface each pixel shows; a 3×3 median then removes isolated switches
-            // between the candidates that photo-consistency chose, which would show as speckle.
+            // Pass 1: the surface each pixel shows; 3×3 medians then remove small clusters of
+            // switches between the candidates that photo-consistency chose, which show as speckle.
             var surface = [Float](repeating: .infinity, count: planeSize)
             var byConsistency = [Bool](repeating: false, count: planeSize)
             surface.withUnsafeMutableBufferPointer { surfaceBuffer in
@@ -92,7 +97,7 @@ enum ViewBlending {
                     }
                 }
             }
-            surface = DepthMedian.filtered(surface, width: width, height: height, where: byConsistency)
+            for _ in 0..<medianPasses { surface = DepthMedian.filtered(surface, width: width, height: height, where: byConsistency) }
             // Pass 2: blend the sources that see each pixel's surface.
             image.samples.withUnsafeMutableBufferPointer { imageBuffer in
                 confidence.withUnsafeMutableBufferPointer { confidenceBuffer in
