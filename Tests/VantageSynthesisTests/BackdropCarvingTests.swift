@@ -57,7 +57,9 @@ import VantageMedia
         let kept = 2 * width + 2
         try #require(Self.rayDistance(Self.target, 2, 2) > 2)
         blended.depth[kept] = 6
-        BackdropCarving.carve(&blended, views: views, backdropColour: SIMD3<Float>(1, 1, 1), target: Self.target, range: Self.range)
+        let hull = try #require(VisualHull(views: views, target: Self.target))
+        BackdropCarving.carve(&blended, hullEntry: hull.entryDepths(target: Self.target, range: Self.range),
+                              backdropColour: SIMD3<Float>(1, 1, 1))
 
         #expect(blended.depth[kept] == 6)
         var outside = 0, inside = 0, notCarved: [Int] = [], wronglyCarved: [Int] = []
@@ -81,12 +83,21 @@ import VantageMedia
         #expect(blended.depth[23 * width + 31] == .infinity)
     }
 
-    @Test func unmaskedViewsCarveNothing() {
+    @Test func unmaskedViewsHaveNoHull() {
         var views = Self.sourceCameras.map(Self.maskedView)
         views[3] = SourceView(camera: views[3].camera, image: views[3].image)
-        var blended = Self.emptyBlend()
-        BackdropCarving.carve(&blended, views: views, backdropColour: SIMD3<Float>(1, 1, 1), target: Self.target, range: Self.range)
-        #expect(blended.depth.allSatisfy { $0 == .infinity })
-        #expect(blended.image.samples.allSatisfy { $0 == 0 })
+        #expect(VisualHull(views: views, target: Self.target) == nil)
+    }
+
+    /// Entry depths lie on the unit sphere the masks show (within the bisection's resolution).
+    @Test func entryDepthsMeetTheSphere() throws {
+        let hull = try #require(VisualHull(views: Self.sourceCameras.map(Self.maskedView), target: Self.target))
+        let entries = hull.entryDepths(target: Self.target, range: Self.range)
+        let width = Self.size.width
+        let centre = 23 * width + 31
+        let entry = try #require(entries[centre].isFinite ? entries[centre] : nil)
+        let point = try #require(Self.target.unproject(Vector2(31, 23), depth: Double(entry)))
+        // The hull of 8 silhouettes contains the sphere and hugs it along the views' directions.
+        #expect(point.length > 0.95 && point.length < 1.3, "entry at \(point.length) from the centre")
     }
 }

@@ -25,8 +25,8 @@ struct ImageBasedRenderer: Sendable {
     /// Renders from `sources`, then adds the sources `next` supplies, one at a time, while more
     /// than `acceptedHoleShare` of the target is seen by none of them. Returns the view and how
     /// many sources it used.
-    /// `carving`: every view of the moment and the target's depth range, to tell backdrop from
-    /// disocclusion in masked captures (see `BackdropCarving`).
+    /// `carving`: every view of the moment and the target's depth range, for the visual hull of
+    /// masked captures (backdrop versus disocclusion, see `BackdropCarving`).
     func render(target: Camera, sources: [(view: SourceView, depth: DepthEstimate)], carving: (views: [SourceView], range: DepthRange)?,
                 acceptedHoleShare: Double,
                 next: () throws(SynthesisError) -> (view: SourceView, depth: DepthEstimate)?) throws(SynthesisError) -> (RenderedView, Int) {
@@ -48,10 +48,13 @@ struct ImageBasedRenderer: Sendable {
 
     /// Blends, carves backdrop (when the views have coverage masks), inpaints.
     private func finish(target: Camera, prepared: [BlendSource], carving: (views: [SourceView], range: DepthRange)?) -> RenderedView {
+        let hullEntry = carving.flatMap { carving in
+            VisualHull(views: carving.views, target: target)?.entryDepths(target: target, range: carving.range)
+        }
         var blended = ViewBlending.blend(prepared, target: target, depthTolerance: depthTolerance, angleSoftness: angleSoftness,
                                          groundHeight: groundHeight, proxyDepth: proxyDepth)
-        if let carving, let first = prepared.first {
-            BackdropCarving.carve(&blended, views: carving.views, backdropColour: first.backdropColour, target: target, range: carving.range)
+        if let hullEntry, let first = prepared.first {
+            BackdropCarving.carve(&blended, hullEntry: hullEntry, backdropColour: first.backdropColour)
         }
         HoleFilling.fill(&blended.image, depth: blended.depth)
         return RenderedView(image: blended.image, confidence: blended.confidence)

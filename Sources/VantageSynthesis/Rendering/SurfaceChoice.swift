@@ -5,8 +5,9 @@
 /// claims anything nearer and the ground (if any) lies there too. Otherwise the candidates (each
 /// source's depth, the ground plane, and a proxy plane through what the target looks at)
 /// compete on photo-consistency: the colours the sources that are not occluded at that depth see
-/// there should agree; of the candidates about as consistent as the best, the nearest wins. A candidate that a masked source sees as backdrop is outside the visual
-/// hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
+/// there should agree; a prior wins by being the most consistent, and otherwise the nearest of the
+/// sources' surfaces about as consistent as the best. A candidate that a masked source sees as
+/// backdrop is outside the visual hull and never wins. Consistency is what keeps one source's depth mistake (a spectator warped
 /// onto the pitch) from occluding what the others agree on.
 enum SurfaceChoice {
     /// Cost of a candidate seen by a single source: it wins only over clearly inconsistent ones.
@@ -31,18 +32,19 @@ enum SurfaceChoice {
         }
         let groundAgrees = ground.map { abs($0 - confirmed) <= tolerance * $0 } ?? true
         if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return (confirmed, false) }
-        var candidates: [(depth: Float, cost: Float)] = []
+        // Priors (ground, proxy) win only by being the most consistent; among surfaces the
+        // sources warped there, nearer ones occlude farther ones that are only about as consistent.
+        var candidates: [(depth: Float, cost: Float, isPrior: Bool)] = []
         candidates.reserveCapacity(sources.count + 2)
-        func consider(_ depth: Float) {
-            candidates.append((depth, cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance)))
+        func consider(_ depth: Float, isPrior: Bool) {
+            candidates.append((depth, cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance), isPrior))
         }
-        for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel]) }
-        if let ground, nearest.isFinite || sources.count > 1 { consider(ground) }
-        if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy) }
-        guard let bestCost = candidates.map(\.cost).min(), bestCost.isFinite else { return nil }
-        // Nearer surfaces occlude farther ones that are only about as consistent.
-        let nearestGood = candidates.filter { $0.cost <= bestCost + occlusionMargin }.min { $0.depth < $1.depth }!
-        return (nearestGood.depth, true)
+        for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel], isPrior: false) }
+        if let ground, nearest.isFinite || sources.count > 1 { consider(ground, isPrior: true) }
+        if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy, isPrior: true) }
+        guard let best = candidates.min(by: { $0.cost < $1.cost }), best.cost.isFinite else { return nil }
+        let nearestGood = candidates.filter { !$0.isPrior && $0.cost <= best.cost + occlusionMargin }.min { $0.depth < $1.depth }
+        return ((best.isPrior ? best : nearestGood ?? best).depth, true)
     }
 
     /// The foreground surface (a player) that the best-placed source with any foreground warped
