@@ -23,7 +23,13 @@ enum DepthMedian {
                                 }
                             }
                             guard count >= 5 else { continue }
-                            window[0..<count].sort()
+                            // Insertion sort: at most nine values, no allocation.
+                            for i in 1..<count {
+                                let value = window[i]
+                                var j = i
+                                while j > 0 && window[j - 1] > value { window[j] = window[j - 1]; j -= 1 }
+                                window[j] = value
+                            }
                             shared.base[y &* width &+ x] = window[count / 2]
                         }
                     }

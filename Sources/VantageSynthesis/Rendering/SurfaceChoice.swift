@@ -34,17 +34,31 @@ enum SurfaceChoice {
         if confirmed.isFinite && nearest >= confirmed * (1 - tolerance) && groundAgrees { return (confirmed, false) }
         // Priors (ground, proxy) win only by being the most consistent; among surfaces the
         // sources warped there, nearer ones occlude farther ones that are only about as consistent.
-        var candidates: [(depth: Float, cost: Float, isPrior: Bool)] = []
-        candidates.reserveCapacity(sources.count + 2)
-        func consider(_ depth: Float, isPrior: Bool) {
-            candidates.append((depth, cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance), isPrior))
+        // Stack storage: this runs for every pixel where the sources disagree.
+        return withUnsafeTemporaryAllocation(of: Candidate.self, capacity: sources.count + 2) { candidates in
+            var count = 0
+            func consider(_ depth: Float, isPrior: Bool) {
+                candidates[count] = Candidate(depth: depth, cost: cost(x: x, y, pixel, depth: depth, sources: sources, tolerance: tolerance),
+                                              isPrior: isPrior)
+                count += 1
+            }
+            for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel], isPrior: false) }
+            if let ground, nearest.isFinite || sources.count > 1 { consider(ground, isPrior: true) }
+            if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy, isPrior: true) }
+            let considered = candidates[..<count]
+            guard let best = considered.min(by: { $0.cost < $1.cost }), best.cost.isFinite else { return nil }
+            if best.isPrior { return (best.depth, true) }
+            var nearestGood = best
+            for candidate in considered where !candidate.isPrior && candidate.cost <= best.cost + occlusionMargin
+                && candidate.depth < nearestGood.depth {
+                nearestGood = candidate
+            }
+            return (nearestGood.depth, true)
         }
-        for source in sources where source.zBuffer[pixel].isFinite { consider(source.zBuffer[pixel], isPrior: false) }
-        if let ground, nearest.isFinite || sources.count > 1 { consider(ground, isPrior: true) }
-        if let proxy, nearest.isFinite || sources.count > 1 { consider(proxy, isPrior: true) }
-        guard let best = candidates.min(by: { $0.cost < $1.cost }), best.cost.isFinite else { return nil }
-        let nearestGood = candidates.filter { !$0.isPrior && $0.cost <= best.cost + occlusionMargin }.min { $0.depth < $1.depth }
-        return ((best.isPrior ? best : nearestGood ?? best).depth, true)
+    }
+
+    private struct Candidate {
+        var depth: Float, cost: Float, isPrior: Bool
     }
 
     /// The foreground surface (a player) that the best-placed source with any foreground warped
