@@ -10,7 +10,8 @@ struct ImageBasedRenderer: Sendable {
     var depthTolerance: Float = 0.02
     /// Angle (radians) below which sources weigh about the same; larger = softer blending.
     var angleSoftness: Float = 0.02
-    /// Source pixels whose depth confidence is below this have their depth completed from their surroundings.
+    /// Source pixels whose depth confidence is below this are not warped (0.4 → 0.7 measured
+    /// pose2sim 11.95 → 12.13 dB, stadium 23.16 → 23.20 dB).
     var minimumConfidence: Float = 0.7
     /// The world plane z = h that holds the ground, offered as a surface where sources disagree.
     var groundHeight: Double? = nil

@@ -16,10 +16,10 @@ struct BlendSource: Sendable {
     /// The uniform colour a masked source shows where it has no coverage (black without a mask).
     let backdropColour: SIMD3<Float>
 
-    /// Prepares `view` with its depth completed where less trusted than `minimumConfidence`.
+    /// Prepares `view`, leaving out depth less trusted than `minimumConfidence`.
     init(view: SourceView, depth estimate: DepthEstimate, target: Camera, minimumConfidence: Float) {
         self.view = view
-        depth = DepthCompletion.dropped(estimate, minimumConfidence: minimumConfidence)
+        depth = UntrustedDepth.dropped(estimate, minimumConfidence: minimumConfidence)
         let completed = depth
         zBuffer = DepthSplatting.splat(view, depth: completed.depth, into: target)
         foregroundZ = completed.foreground.flatMap { flags in
