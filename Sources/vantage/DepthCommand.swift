@@ -38,9 +38,10 @@ struct DepthCommand: ParsableCommand {
     }
 
     @Option(help: """
-        Depth range to search: rig (the rig's bounds only), convergence (around where the optical axes meet, ± 2 \
-        radii of the sphere every camera sees), or auto (what rendering uses: the rig's bounds, with a box's near \
-        end raised to the convergence estimate when the camera stands inside the box, as in a stadium).
+        Depth range to search: rig (the rig's bounds alone; a box around the camera itself, as in a stadium, starts \
+        the search at a tenth of its farthest depth), convergence (around where the optical axes meet, ± 2 radii of \
+        the sphere every camera sees), or auto (what rendering uses: the rig's bounds, a box around the camera \
+        starting at the convergence estimate's near end; convergence without bounds).
         """)
     var range = RangeSource.auto
 
@@ -93,10 +94,11 @@ struct DepthCommand: ParsableCommand {
         let depth = try PlaneSweepDepth(options: depthOptions)
 
         let rig = rigOption.rig
-        let (loadedRig, source) = try rigOption.open()
+        let loadedRig = try rigOption.load()
         guard loadedRig.camera(named: camera) != nil else {
             throw InputError(rig, at: "cameras", "no camera named '\(camera)'; the rig has \(loadedRig.cameras.map(\.camera.name).joined(separator: ", "))")
         }
+        let source = try rigOption.frames(of: loadedRig)
         guard source.sourceNames.contains(camera) else {
             let reason = source.unavailable[camera] ?? "it names no media"
             throw InputError(rig, at: "cameras[\(camera)].media", "camera '\(camera)' delivers no frames: \(reason)")
@@ -148,7 +150,7 @@ struct DepthCommand: ParsableCommand {
     private func depthRange(for camera: Camera, rig: Rig, rigCameras: [Camera]) -> DepthRange? {
         if let near, let far { return DepthRange(near: near, far: far) }
         switch range {
-        case .rig: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: [])
+        case .rig: return rig.bounds == nil ? nil : DepthRange.of(camera, bounds: rig.bounds, rigCameras: [])
         case .convergence: return DepthRange.of(camera, bounds: nil, rigCameras: rigCameras)
         case .auto: return DepthRange.of(camera, bounds: rig.bounds, rigCameras: rigCameras)
         }

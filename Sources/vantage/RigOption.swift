@@ -10,12 +10,22 @@ struct RigOption: ParsableArguments {
 
     /// Reads the rig (warnings to standard error) and opens its media.
     func open() throws -> (rig: Rig, frames: RigFrameSource) {
-        let url = URL(fileURLWithPath: rig)
-        let imported = try RigImport.read(url)
+        let loaded = try load()
+        return (loaded, try frames(of: loaded))
+    }
+
+    /// Reads the rig, printing the reader's warnings to standard error.
+    func load() throws -> Rig {
+        let imported = try RigImport.read(URL(fileURLWithPath: rig))
         imported.warnings.forEach { printError("warning: \($0)") }
-        let frames = try RigFrameSource(rig: imported.rig, rigDirectory: url.deletingLastPathComponent())
+        return imported.rig
+    }
+
+    /// Opens the media of `loaded` (read from this option's file), warning about unreadable ones.
+    func frames(of loaded: Rig) throws -> RigFrameSource {
+        let frames = try RigFrameSource(rig: loaded, rigDirectory: URL(fileURLWithPath: rig).deletingLastPathComponent())
         frames.unavailable.sorted { $0.key < $1.key }.forEach { printError("warning: \($0.value)") }
-        return (imported.rig, frames)
+        return frames
     }
 }
 

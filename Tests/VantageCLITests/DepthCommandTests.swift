@@ -26,7 +26,8 @@ struct DepthCommandTests {
     }
 
     /// A small stadium sample (16 cameras, so that neighbours are 22.5° apart), depth of cam01
-    /// against the renderer's exact depth.
+    /// against the renderer's exact depth, over the rig's whole box (`--range rig`: the default
+    /// range starts where the cameras' axes converge and leaves the near touchline to the ground prior).
     @Test func depthOfASampleCameraMatchesItsGroundTruth() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -36,7 +37,7 @@ struct DepthCommandTests {
         try #require(generated.status == 0, "\(generated.standardError)")
         let output = folder.appendingPathComponent("cam01.pfm"), preview = folder.appendingPathComponent("cam01.png")
         let run = try CLI.run(["depth", "--rig", sample.appendingPathComponent("rig.json").path, "--camera", "cam01",
-                               "--neighbours", "2", "--output", output.path, "--preview", preview.path, "--json"])
+                               "--neighbours", "2", "--range", "rig", "--output", output.path, "--preview", preview.path, "--json"])
         try #require(run.status == 0, "\(run.standardError)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(summary["neighbours"] as? [String] == ["cam02", "cam16"])
