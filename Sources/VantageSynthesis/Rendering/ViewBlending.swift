@@ -159,16 +159,20 @@ enum ViewBlending {
         let ray = rays.ray(x: x, y: y)
         var colour = SIMD3<Float>(repeating: 0)
         var weightSum: Float = 0, trustSum: Float = 0
-        // Sources whose own surface is the chosen one are fetched on that surface; when none is (the
-        // ground, or a surface only one source has), every source that is not occluded there is.
-        let agreeing = sources.contains { abs($0.zBuffer[pixel] - front) <= weighting.depthTolerance * front }
+        // A player (foreground) is drawn only by the sources whose foreground is there: the others'
+        // billboards of the same player stand elsewhere, and they would paint pitch over it. Else
+        // sources whose own surface is the chosen one are fetched on that surface; when none is
+        // (the ground, or a surface only one source has), every source that is not occluded there is.
+        let tolerance = weighting.depthTolerance * front
+        let isForeground = sources.contains { $0.foregroundZ.map { abs($0[pixel] - front) <= tolerance } ?? false }
+        let agreeing = sources.contains { abs($0.zBuffer[pixel] - front) <= tolerance }
         for source in sources {
-            let z = source.zBuffer[pixel]
+            let z = isForeground ? source.foregroundZ?[pixel] ?? .infinity : source.zBuffer[pixel]
             let position: (x: Float, y: Float)
-            if abs(z - front) <= weighting.depthTolerance * front {
+            if abs(z - front) <= tolerance {
                 position = source.targetToSource.onSurface(x: Float(x), y: Float(y), depth: z, surface: source.depth,
                                                            width: source.width, height: source.height)
-            } else if !agreeing && !(z < front * (1 - weighting.depthTolerance)) {
+            } else if !isForeground && !agreeing && !(z < front * (1 - weighting.depthTolerance)) {
                 let p = source.targetToSource.apply(Float(x), Float(y), depth: front)
                 guard p.depth > 0 else { continue }
                 position = (p.x, p.y)
