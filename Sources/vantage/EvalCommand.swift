@@ -38,11 +38,7 @@ struct EvalCommand: ParsableCommand {
         let (rig, source) = try rigOption.open()
         let rigDirectory = URL(fileURLWithPath: rigOption.rig).deletingLastPathComponent()
         // Held-out cameras come from the rig itself or, with --truth-rig, from a rig of target-only cameras.
-        let targetRig = try truthRig.map { path in
-            let truth = try RigImport.read(URL(fileURLWithPath: path))
-            truth.warnings.forEach { printError("warning: \($0)") }
-            return (rig: truth.rig, directory: URL(fileURLWithPath: path).deletingLastPathComponent())
-        }
+        let targetRig = try truthRig.map { path in (rig: try loadRig(at: path), directory: URL(fileURLWithPath: path).deletingLastPathComponent()) }
         let targetCameras = targetRig.map { $0.rig.cameras.map(\.camera) } ?? source.cameras
         let allCameras = targetCameras.map(\.name)
         let candidates = targetRig == nil ? allCameras.filter(Set(source.sourceNames).contains) : allCameras

@@ -19,7 +19,7 @@ enum EvalModels {
             case "blend": return PlaneBlendModel()
             case "vantage":
                 // Its depth cache is keyed by the neighbours used, so a held-out camera never leaks in.
-                return try VantageModelFactory.make(rig: rig, frames: frames)
+                return try ImageBasedModel(rig: rig, frames: frames)
             default:
                 throw SynthesisError(.invalidOptions, "--models: no model '\(name)'; available: \(available.joined(separator: ", "))")
             }

@@ -43,6 +43,9 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         guard (view == nil) != (pose == nil) else { throw ValidationError("give exactly one of --view <camera> or --pose <file.json>") }
         if let size, ImageSize(parsing: size) == nil { throw ValidationError("--size \(size): expected WxH, e.g. 1280x720") }
+        // Image formats are checked before any frame is read or rendered.
+        _ = try ImageFormat(inferringFromPath: output)
+        if let confidence { _ = try ImageFormat(inferringFromPath: confidence) }
     }
 
     func run() throws {
@@ -55,7 +58,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--exclude: no camera '\(unknown)' in the rig (cameras: \(frames.cameras.map(\.name).joined(separator: ", ")))")
         }
         let moment = try frames.moment(at: when.replayTime, cameras: nil).excluding(excluded)
-        let model = try VantageModelFactory.make(rig: rig, frames: frames)
+        let model = try ImageBasedModel(rig: rig, frames: frames)
         let clock = ContinuousClock()
         let start = clock.now
         let rendered = try model.render(moment, target: target)

@@ -9,10 +9,12 @@ struct RigArgument: ParsableArguments {
 
     var url: URL { URL(fileURLWithPath: rig) }
 
-    /// Reads the rig, printing the reader's warnings to standard error.
-    func load() throws -> Rig {
-        let imported = try RigImport.read(url)
-        imported.warnings.forEach { printError("warning: \($0)") }
-        return imported.rig
-    }
+    func load() throws -> Rig { try loadRig(at: rig) }
+}
+
+/// Reads a rig file (any format `rig import` reads), printing the reader's warnings to standard error.
+func loadRig(at path: String) throws -> Rig {
+    let imported = try RigImport.read(URL(fileURLWithPath: path))
+    imported.warnings.forEach { printError("warning: \($0)") }
+    return imported.rig
 }

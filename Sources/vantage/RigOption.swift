@@ -15,11 +15,7 @@ struct RigOption: ParsableArguments {
     }
 
     /// Reads the rig, printing the reader's warnings to standard error.
-    func load() throws -> Rig {
-        let imported = try RigImport.read(URL(fileURLWithPath: rig))
-        imported.warnings.forEach { printError("warning: \($0)") }
-        return imported.rig
-    }
+    func load() throws -> Rig { try loadRig(at: rig) }
 
     /// Opens the media of `loaded` (read from this option's file), warning about unreadable ones.
     func frames(of loaded: Rig) throws -> RigFrameSource {

@@ -1,4 +1,5 @@
 import Testing
+@testable import VantageSample
 @testable import VantageSynthesis
 
 /// `PushPull.fill`: pixels with weight are never changed; holes take values from their
@@ -7,10 +8,10 @@ import Testing
 @Suite struct PushPullTests {
     @Test func weightedPixelsAreNeverChanged() {
         let width = 13, height = 9, planeSize = width * height
-        var generator = TestLCG(seed: 11)
-        let original = (0..<(2 * planeSize)).map { _ in generator.nextFloat() }
+        var generator = SplitMix64(seed: 11)
+        let original = (0..<(2 * planeSize)).map { _ in generator.uniform(0...1) }
         // Every third pixel is a hole; weights vary.
-        let weights = (0..<planeSize).map { $0 % 3 == 0 ? Float(0) : 0.2 + generator.nextFloat() }
+        let weights = (0..<planeSize).map { $0 % 3 == 0 ? Float(0) : 0.2 + generator.uniform(0...1) }
         var planes = original
         PushPull.fill(&planes, channels: 2, weights: weights, width: width, height: height)
         for channel in 0..<2 {
@@ -97,13 +98,13 @@ import Testing
 
     @Test func matchesASlowReferenceOnANoisyPlane() {
         let width = 23, height = 17
-        var generator = TestLCG(seed: 2024)
+        var generator = SplitMix64(seed: 2024)
         let depth = (0..<(width * height)).map { pixel -> Float in
             let x = Float(pixel % width), y = Float(pixel / width)
-            let roll = generator.nextFloat()
+            let roll = generator.uniform(0...1)
             if roll < 0.1 { return .infinity }
-            if roll < 0.2 { return 50 * generator.nextFloat() }
-            return 3 + 0.05 * x + 0.02 * y + 0.01 * generator.nextFloat()
+            if roll < 0.2 { return 50 * generator.uniform(0...1) }
+            return 3 + 0.05 * x + 0.02 * y + 0.01 * generator.uniform(0...1)
         }
         let filtered = DepthMedian.filtered(depth, width: width, height: height)
         let reference = Self.referenceMedian(depth, width: width, height: height)
@@ -130,22 +131,4 @@ import Testing
         }
         return result
     }
-}
-
-/// A small deterministic generator (SplitMix64) for test inputs.
-struct TestLCG {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func nextFloat() -> Float { Float(next() >> 40) / Float(1 << 24) }
 }

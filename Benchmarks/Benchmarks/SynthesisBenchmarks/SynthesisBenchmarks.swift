@@ -87,8 +87,8 @@ let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, residentAfterSetup, peakBeyondSetup]
 
     // Render: one 1280×720 target from exactly 4 sources through the product's depth path, a
-    // `StereoDepthProvider` with its `DepthCache` (wired as `ImageBasedModel(bounds:options:depthOptions:)`
-    // does). A render in setup fills the cache, so each iteration finds the 4 sources' depth there and
+    // `StereoDepthProvider` with its `DepthCache`, as `ImageBasedModel(rig:frames:)` wires it for a
+    // video rig's depth (without its background layers). A render in setup fills the cache, so each iteration finds the 4 sources' depth there and
     // measures warping, the z-test, surface choice, blending and hole filling.
     Benchmark("Render 1280x720 from 4 sources, stereo depth cached",
               configuration: .init(metrics: metrics + [.mallocCountTotal], warmupIterations: 2, maxDuration: .seconds(20), maxIterations: 30)

@@ -7,12 +7,7 @@ import Foundation
 ///   "horizontalFieldOfViewDegrees": 50, "size": [1280, 720]}` (`up` optional, +z by default).
 public enum PoseFile {
     public static func read(from url: URL) throws -> Camera {
-        guard FileManager.default.fileExists(atPath: url.path) else { throw InputError(url.path, "no such file") }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(url.path, "cannot read the pose file (\(error.localizedDescription))")
-        }
-        return try decode(data, source: url.path)
+        try decode(try InputFile.data(at: url, kind: "pose file"), source: url.path)
     }
 
     public static func decode(_ data: Data, source: String) throws -> Camera {

@@ -7,12 +7,7 @@ public enum RigFile {
 
     /// Reads and validates a rig file; errors name the file and the field.
     public static func read(from url: URL) throws -> Rig {
-        guard FileManager.default.fileExists(atPath: url.path) else { throw InputError(url.path, "no such file") }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw InputError(url.path, "cannot read the rig file (\(error.localizedDescription))")
-        }
-        return try decode(data, source: url.path)
+        try decode(try InputFile.data(at: url, kind: "rig file"), source: url.path)
     }
 
     public static func decode(_ data: Data, source: String) throws -> Rig {

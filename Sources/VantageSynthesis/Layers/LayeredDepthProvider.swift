@@ -28,12 +28,11 @@ public final class LayeredDepthProvider: DepthProvider, @unchecked Sendable {
         guard let view = moment.view(named: camera) else {
             throw SynthesisError(.unreadableFrame, "camera \(camera) has no frame at \(moment.captureMicroseconds) µs")
         }
-        let names = moment.views.map(\.name)
         var plateViews: [SourceView] = []
-        for name in names { plateViews.append(try plate(of: name)) }
+        for other in moment.views { plateViews.append(try plate(of: other.name)) }
         let plateMoment = Moment(captureMicroseconds: Self.plateMoment, views: plateViews)
         let background = try stereo.depth(of: camera, in: plateMoment)
-        let blobs = ForegroundBlobs(frame: view.image, plate: try plate(of: camera).image)
+        let blobs = ForegroundBlobs(frame: view.image, plate: plateMoment.view(named: camera)!.image)
         guard !blobs.feet.isEmpty else { return background }
         if let groundHeight = stereo.groundHeight {
             return Billboards.apply(blobs, to: background, camera: view.camera, groundHeight: groundHeight)

@@ -11,8 +11,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
     public let options: ImageBasedModelOptions
     public let bounds: SceneBounds?
     private let depthProvider: any DepthProvider
-    private let distortionLock = NSLock()
-    private var lastDistortion: (camera: Camera, resampler: LensResampler)?
+    private let lens = TargetLens()
 
     /// A model whose depth comes from `depthProvider`.
     public init(bounds: SceneBounds?, options: ImageBasedModelOptions = .init(), depthProvider: any DepthProvider) throws(SynthesisError) {
@@ -41,11 +40,7 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         guard rendered.confidence.contains(where: { $0 > 0 }) else {
             throw SynthesisError(.notVisible, "\(describe(target)): no source camera sees any of it")
         }
-        if !target.distortion.isNone {
-            let resampler = distortingResampler(for: target)
-            rendered = RenderedView(image: resampler.apply(to: rendered.image), confidence: resampler.apply(toPlane: rendered.confidence),
-                                    sourceNames: rendered.sourceNames)
-        }
+        rendered = lens.deliver(rendered, to: target)
         if !moment.missingCameras.isEmpty {
             // Without the missing cameras' frames every pixel rests on fewer witnesses.
             let share = Float(moment.views.count) / Float(moment.views.count + moment.missingCameras.count)
@@ -74,15 +69,6 @@ public final class ImageBasedModel: ViewModel, @unchecked Sendable {
         }
         rendered.sourceNames = Array(ranked.prefix(used))
         return rendered
-    }
-
-    private func distortingResampler(for target: Camera) -> LensResampler {
-        distortionLock.lock()
-        defer { distortionLock.unlock() }
-        if let last = lastDistortion, last.camera == target { return last.resampler }
-        let resampler = LensResampler.distorting(target)
-        lastDistortion = (target, resampler)
-        return resampler
     }
 
     private func describe(_ target: Camera) -> String { target.name.isEmpty ? "target" : "target '\(target.name)'" }

@@ -64,9 +64,11 @@ struct ImageBasedRenderer: Sendable {
     /// Share of target pixels that no prepared source covers.
     private func holeShare(of prepared: [BlendSource]) -> Double {
         guard let first = prepared.first else { return 1 }
-        var holes = 0
-        for pixel in first.zBuffer.indices where !prepared.contains(where: { $0.zBuffer[pixel].isFinite }) { holes += 1 }
-        return Double(holes) / Double(first.zBuffer.count)
+        var covered = [Bool](repeating: false, count: first.zBuffer.count)
+        for source in prepared {
+            for pixel in source.zBuffer.indices where source.zBuffer[pixel].isFinite { covered[pixel] = true }
+        }
+        return Double(covered.lazy.filter { !$0 }.count) / Double(covered.count)
     }
 }
 

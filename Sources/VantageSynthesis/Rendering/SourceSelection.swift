@@ -24,9 +24,8 @@ enum SourceSelection {
     /// converge (or the middle of `range` when they do not).
     static func pointOfInterest(for target: Camera, sources: [Camera], range: DepthRange?) -> Vector3 {
         var depth = range.map { 2 / (1 / $0.near + 1 / $0.far) } ?? 1
-        if let convergence = AxisConvergence(cameras: sources) {
-            let alongAxis = (convergence.pointInWorld - target.centerInWorld).dot(target.forwardInWorld)
-            if alongAxis > 0 { depth = alongAxis }
+        if let convergence = SourceConvergence.point(of: sources, seenFrom: target), convergence.depth > 0 {
+            depth = convergence.depth
         }
         return target.centerInWorld + target.forwardInWorld * depth
     }

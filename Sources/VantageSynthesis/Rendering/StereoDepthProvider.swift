@@ -39,13 +39,3 @@ public struct StereoDepthProvider: DepthProvider {
         }
     }
 }
-
-extension ImageBasedModel {
-    /// The model with stereo depth and a depth cache of `cacheCapacityBytes` (2 GiB by default).
-    public convenience init(bounds: SceneBounds?, options: ImageBasedModelOptions = .init(),
-                            depthOptions: DepthOptions = DepthOptions(), cacheCapacityBytes: Int = 2 << 30) throws(SynthesisError) {
-        let provider = try StereoDepthProvider(bounds: bounds, groundHeight: options.groundHeight, options: depthOptions,
-                                               cache: DepthCache(capacityBytes: cacheCapacityBytes))
-        try self.init(bounds: bounds, options: options, depthProvider: provider)
-    }
-}

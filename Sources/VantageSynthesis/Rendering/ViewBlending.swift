@@ -239,15 +239,16 @@ struct SourcePixels: @unchecked Sendable {
             source.depth.depth.values.withUnsafeBufferPointer { depth in
                 source.depth.confidence.withUnsafeBufferPointer { confidence in
                     source.zBuffer.withUnsafeBufferPointer { zBuffer in
-                      withOptionalPointer(source.view.coverage) { coverage in
-                       withOptionalPointer(source.foregroundZ) { foregroundZ in
-                        let pixels = SourcePixels(image: image.baseAddress!, coverage: coverage, depth: depth.baseAddress!, confidence: confidence.baseAddress!,
-                                                  zBuffer: zBuffer.baseAddress!, foregroundZ: foregroundZ, width: source.view.image.width,
-                                                  height: source.view.image.height, targetToSource: source.targetToSource,
-                                                  centreInTarget: source.centreInTarget)
-                        return withPixels(of: sources.dropFirst(), collected: collected + [pixels], body)
-                       }
-                      }
+                        withOptionalPointer(source.view.coverage) { coverage in
+                            withOptionalPointer(source.foregroundZ) { foregroundZ in
+                                let pixels = SourcePixels(
+                                    image: image.baseAddress!, coverage: coverage, depth: depth.baseAddress!,
+                                    confidence: confidence.baseAddress!, zBuffer: zBuffer.baseAddress!, foregroundZ: foregroundZ,
+                                    width: source.view.image.width, height: source.view.image.height,
+                                    targetToSource: source.targetToSource, centreInTarget: source.centreInTarget)
+                                return withPixels(of: sources.dropFirst(), collected: collected + [pixels], body)
+                            }
+                        }
                     }
                 }
             }
