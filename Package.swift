@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "vantage", targets: ["vantage"]),
         .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
         .library(name: "VantageMedia", targets: ["VantageMedia"]),
+        .library(name: "VantageTransport", targets: ["VantageTransport"]),
         .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
         .library(name: "VantageSample", targets: ["VantageSample"]),
     ],
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // C libraries, found through pkg-config; macros Swift cannot import are wrapped in each shim.h.
@@ -32,6 +35,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(name: "VantageMedia", dependencies: ["CFFmpeg"]),
+        // ZeroMQ links: wire protocol v1, publisher, subscriber, CURVE, synchronizer.
+        .target(
+            name: "VantageTransport",
+            dependencies: [
+                "VantageMedia", "CZMQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]),
         // The synthetic stadium: a deterministic CPU-rendered scene with exact ground truth.
         .target(name: "VantageSample", dependencies: ["VantageGeometry", "VantageMedia"]),
         // The view model: depth, warping, blending, evaluation. Optimized even in debug builds so
@@ -42,12 +53,13 @@ let package = Package(
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
+        .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
