@@ -15,8 +15,6 @@ public final class FramePublisher {
     private let socket: ZMQSocket
     private var sequences: [String: UInt64] = [:]
     private var counters: [String: NodeStatus.CameraCounters] = [:]
-    /// Frames dropped at the high-water mark (`dropWhenFull`).
-    public private(set) var framesDropped = 0
     private var subscriptions = 0
     private let started = ContinuousClock.now
     private var nextHeartbeat = ContinuousClock.now
@@ -48,10 +46,10 @@ public final class FramePublisher {
         return true
     }
 
-    /// Sends one frame. The header's stream id and sequence are filled in here. Returns false
-    /// when the frame was dropped at the high-water mark.
-    @discardableResult
-    public func publish(_ header: FrameHeader, payload: [UInt8]) throws(TransportError) -> Bool {
+    /// Sends one frame; the header's stream id, sequence and payload length are filled in here.
+    /// With `dropWhenFull`, libzmq drops the frame for any subscriber whose queue is full (that
+    /// subscriber sees the gap in the sequence); otherwise this waits until every queue has room.
+    public func publish(_ header: FrameHeader, payload: [UInt8]) throws(TransportError) {
         precondition(header.rig == options.rig, "frame of rig \(header.rig) on a publisher of \(options.rig)")
         var header = header
         header.streamID = streamID
@@ -59,23 +57,16 @@ public final class FramePublisher {
         header.payloadLength = payload.count
         sequences[header.camera] = header.sequence + 1
         let (topic, headerBytes) = WireProtocol.encodeParts(of: header)
-        var sent = try socket.send([topic, headerBytes, payload], dontWait: true)
-        while !sent && !options.dropWhenFull {
+        while !(try socket.send([topic, headerBytes, payload], dontWait: true)) {
+            // Only XPUB_NODROP (dropWhenFull off) refuses a send: wait for the slowest subscriber.
             readSubscriptions()
             Thread.sleep(forTimeInterval: 0.001)
-            sent = try socket.send([topic, headerBytes, payload], dontWait: true)
         }
         var camera = counters[header.camera] ?? NodeStatus.CameraCounters(camera: header.camera)
-        if sent {
-            camera.framesSent += 1
-            camera.bytesSent += payload.count
-        } else {
-            camera.errors += 1
-            framesDropped += 1
-        }
+        camera.framesSent += 1
+        camera.bytesSent += payload.count
         counters[header.camera] = camera
         try heartbeatIfDue()
-        return sent
     }
 
     /// Records a frame this node could not read or send (shown in its heartbeat).
