@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "VantageTransport",
             dependencies: [
-                "VantageMedia", "CZMQ",
+                "VantageGeometry", "VantageMedia", "CZMQ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),

@@ -10,3 +10,10 @@ func fixed(_ v: Vector3, _ digits: Int) -> String { "(\(fixed(v.x, digits)), \(f
 func printError(_ text: String, newline: Bool = true) {
     FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
 }
+
+/// Pretty, key-sorted JSON for `--json` output.
+func jsonText<Value: Encodable>(_ value: Value) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

@@ -36,9 +36,7 @@ extension MediaCommand {
             common.configureLogging()
             let info = try MediaReader(source).info
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(info), as: UTF8.self))
+                print(try jsonText(info))
             } else {
                 print(Self.table(info))
             }

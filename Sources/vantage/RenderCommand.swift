@@ -69,7 +69,7 @@ struct RenderCommand: ParsableCommand {
                                     captureMicroseconds: moment.captureMicroseconds, sources: rendered.sourceNames,
                                     missingCameras: moment.missingCameras, meanConfidence: rendered.meanConfidence,
                                     milliseconds: milliseconds)
-        print(json ? summary.json : summary.line)
+        print(json ? try summary.json : summary.line)
     }
 
     private func targetCamera(frames: RigFrameSource) throws -> Camera {

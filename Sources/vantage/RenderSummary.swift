@@ -17,9 +17,5 @@ struct RenderSummary: Codable {
         return "\(output): \(target) \(width)x\(height) from \(sources.joined(separator: ","))\(missing), mean confidence \(fixed(meanConfidence, 2)), \(fixed(milliseconds, 0)) ms"
     }
 
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-    }
+    var json: String { get throws { try jsonText(self) } }
 }

@@ -7,8 +7,11 @@ struct CaliscopeTimestamps {
 
     /// Absolute path of the file.
     let path: String
+    /// Capture times in seconds of each `cam_id`'s frames, in `frame_index` order.
+    let frameTimes: [String: [Double]]
+
     /// The `cam_id` values that have at least one row.
-    let cameraIDs: Set<String>
+    var cameraIDs: Set<String> { Set(frameTimes.keys) }
 
     /// Reads and checks the file; `nil` when it does not exist.
     init?(_ url: URL) throws {
@@ -19,15 +22,15 @@ struct CaliscopeTimestamps {
         guard header == Self.header else {
             throw InputError(path, at: "line 1", "expected the header \(Self.header.joined(separator: ",")), found \"\(lines.first ?? "")\"")
         }
-        var ids: Set<String> = []
+        var rows: [String: [(index: Int, seconds: Double)]] = [:]
         for (index, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == 4, fields[0...2].allSatisfy({ Int($0) != nil }), finiteNumber(fields[3]) != nil else {
+            guard fields.count == 4, fields[0...2].allSatisfy({ Int($0) != nil }), let seconds = finiteNumber(fields[3]) else {
                 throw InputError(path, at: "line \(index + 1)",
                                  "expected whole numbers sync_index, cam_id, frame_index and a time in seconds, found \"\(line)\"")
             }
-            ids.insert(fields[1])
+            rows[fields[1], default: []].append((Int(fields[2])!, seconds))
         }
-        cameraIDs = ids
+        frameTimes = rows.mapValues { $0.sorted { $0.index < $1.index }.map(\.seconds) }
     }
 }

@@ -5,8 +5,10 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case socket
         /// A CURVE key file is missing or malformed.
         case keyFile
-        /// An option is out of range.
+        /// An option is out of range, or names something that does not exist.
         case invalidOption
+        /// A camera's media cannot be read.
+        case source
     }
 
     public let kind: Kind
