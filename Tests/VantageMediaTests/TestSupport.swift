@@ -55,3 +55,10 @@ func writePatternClip(to path: String, options: VideoWriterOptions, count: Int, 
     try writer.finish()
     return images
 }
+
+/// Every remaining packet of `reader`.
+func readAll(_ reader: PacketReader) throws -> [EncodedPacket] {
+    var packets: [EncodedPacket] = []
+    while let packet = try reader.nextPacket() { packets.append(packet) }
+    return packets
+}
