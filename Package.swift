@@ -60,7 +60,7 @@ let package = Package(
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
-        .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport"]),
+        .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.

@@ -74,6 +74,8 @@ public final class RigIngest {
         for (index, feed) in feeds.enumerated() { summary.cameras[index].untimedFrames = untimedBefore[index] + feed.untimedFrames }
         summary.seconds = Date().timeIntervalSince(started)
         try publisher.sendHeartbeat()
+        // Up to 200 frames can still be queued when the media end; give subscribers time to take them.
+        try publisher.drainOnClose(seconds: 10)
         return summary
     }
 

@@ -95,6 +95,13 @@ public final class FramePublisher {
         _ = try socket.send(WireProtocol.encodeParts(of: status), dontWait: true)
     }
 
+    /// Lets the frames still queued go out when the publisher is released: closing waits up to
+    /// `seconds` for subscribers to take them (by default closing drops them at once, so that a
+    /// vanished subscriber cannot hang shutdown).
+    public func drainOnClose(seconds: Double) throws(TransportError) {
+        try socket.set(ZMQ_LINGER, Int32(clamping: Int(seconds * 1000)))
+    }
+
     /// Reads XPUB's (un)subscription messages: first byte 1 subscribes, 0 unsubscribes.
     private func readSubscriptions() {
         while let parts = try? socket.receive(timeoutMilliseconds: 0), let first = parts.first?.first {
