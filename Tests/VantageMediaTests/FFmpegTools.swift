@@ -48,6 +48,11 @@ enum FFmpegTools {
         ]))
     }
 
+    /// `ffmpeg -c copy` of every stream into `destination` (the format from its extension).
+    static func remux(_ path: String, to destination: String) throws {
+        _ = try run(try #require(ffmpeg), ["-v", "error", "-i", path, "-map", "0", "-c", "copy", destination])
+    }
+
     private static func executable(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }

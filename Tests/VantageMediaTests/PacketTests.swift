@@ -1,8 +1,8 @@
 import Testing
 import VantageMedia
 
-/// `PacketReader` on the real captures in ../shared/data; disabled, with a printed notice, when
-/// the folder is absent.
+/// `PacketReader` and `PacketDecoder` on the real captures in ../shared/data; disabled, with a
+/// printed notice, when the folder is absent.
 @Suite(.enabled(if: RealData.isAvailable, "needs ../shared/data beside the package root"))
 struct PacketTests {
     static let pose2sim = ["cam01.mp4", "cam02.mp4", "cam03.mp4", "cam04.mp4"].map { "pose2sim-single/videos/\($0)" }
@@ -56,6 +56,20 @@ struct PacketTests {
         let concatenated = packets.flatMap(\.data)
         let identical = concatenated == copied  // compared outside #expect, which would print both arrays
         #expect(identical, "our \(concatenated.count) bytes are not ffmpeg's \(copied.count) copied bytes")
+    }
+
+    /// Every packet through `PacketDecoder` gives the frames `MediaReader` decodes from the file:
+    /// same count, timestamps, times and RGB pixels.
+    @Test(arguments: [(pose2sim[0], 1), (pose2sim[1], 1), (pose2sim[0], 0), (caliscope, 1)])
+    func packetDecoderMatchesMediaReader(relativePath: String, threadCount: Int) throws {
+        let path = RealData.path(relativePath)
+        let reader = try PacketReader(path)
+        let decoder = try PacketDecoder(reader.codecParameters, startTimestamp: reader.startTimestamp, threadCount: threadCount)
+        let frames = try decodeAll(try readAll(reader), with: decoder)
+        let expected = try decodeAll(MediaReader(path))
+        #expect(frames.count == reader.info.frameCount)
+        #expect(decoder.damagedPacketCount == 0)
+        try expectSameFrames(frames, expected)
     }
 
     /// The packets are delimited and flagged as their own bytes say (no FFmpeg involved in the check).

@@ -40,7 +40,9 @@ public final class PacketReader {
     /// The next packet of the video stream, or nil at the end.
     ///
     /// A damaged or cut-short file gives the packets before the damage, then nil or an error naming
-    /// the source; after an error the reader is finished and returns nil.
+    /// the source; after an error the reader is finished and returns nil. Packets are handed on as
+    /// the demuxer gives them, so the last one before a cut may itself be cut short (a decoder then
+    /// counts it as damaged or conceals what is missing).
     public func nextPacket() throws(MediaError) -> EncodedPacket? {
         while !finished {
             let code = av_read_frame(input.pointer, packet.pointer)
