@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
-        .testTarget(name: "VantageCLITests", dependencies: ["vantage"]),
+        .testTarget(name: "VantageCLITests", dependencies: ["vantage", "VantageMedia", "VantageReplay"]),
     ]
 )

@@ -46,3 +46,57 @@ enum CLI {
         return folder
     }
 }
+
+/// A `vantage` process running in the background (a recorder, an ingest node), with its output
+/// collected in files so a long run cannot fill a pipe.
+final class BackgroundCLI {
+    let process = Process()
+    private let outputFile: URL
+    private let errorFile: URL
+
+    init(_ arguments: [String], in directory: URL = CLI.packageRoot) throws {
+        let folder = try CLI.temporaryFolder()
+        outputFile = folder.appendingPathComponent("stdout")
+        errorFile = folder.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    /// Waits for the process to exit (killing it after `seconds`) and returns what it printed.
+    func finish(within seconds: Double = 120) -> CLIRun {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { signal(SIGKILL) }
+        process.waitUntilExit()
+        let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        let error = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        return CLIRun(status: process.terminationStatus, standardOutput: output, standardError: error)
+    }
+
+    /// Standard error so far.
+    var errorSoFar: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
+}
+
+extension CLI {
+    /// A TCP port on 127.0.0.1 that nothing listens on right now.
+    static func freePort() -> Int {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
