@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
         .library(name: "VantageMedia", targets: ["VantageMedia"]),
         .library(name: "VantageTransport", targets: ["VantageTransport"]),
+        .library(name: "VantageReplay", targets: ["VantageReplay"]),
         .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
         .library(name: "VantageSample", targets: ["VantageSample"]),
     ],
@@ -43,6 +44,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
+        // The replay store: per-camera append-only segments on disk, an index by capture time,
+        // decoding of any stored moment.
+        .target(
+            name: "VantageReplay",
+            dependencies: [
+                "VantageTransport", "VantageMedia",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The synthetic stadium: a deterministic CPU-rendered scene with exact ground truth.
         .target(name: "VantageSample", dependencies: ["VantageGeometry", "VantageMedia"]),
         // The view model: depth, warping, blending, evaluation. Optimized even in debug builds so
@@ -53,13 +62,14 @@ let package = Package(
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
         .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport"]),
+        .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
