@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import VantageMedia
 
 /// The shared real captures at `../shared/data` beside the package root (absent in a fresh clone).
@@ -54,4 +55,33 @@ func writePatternClip(to path: String, options: VideoWriterOptions, count: Int, 
     for image in images { try writer.append(image) }
     try writer.finish()
     return images
+}
+
+/// Every remaining packet of `reader`.
+func readAll(_ reader: PacketReader) throws -> [EncodedPacket] {
+    var packets: [EncodedPacket] = []
+    while let packet = try reader.nextPacket() { packets.append(packet) }
+    return packets
+}
+
+/// Decodes `packets` in order with `decoder`, then flushes it.
+func decodeAll(_ packets: [EncodedPacket], with decoder: PacketDecoder) throws -> [DecodedFrame] {
+    var frames: [DecodedFrame] = []
+    for packet in packets { frames += try decoder.decode(packet) }
+    return frames + (try decoder.flush())
+}
+
+/// Expects the same frames: count, timestamps, times, pixel formats and RGB pixels.
+func expectSameFrames(_ frames: [DecodedFrame], _ expected: [DecodedFrame],
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(frames.count == expected.count, sourceLocation: sourceLocation)
+    #expect(frames.map(\.timestamp) == expected.map(\.timestamp), sourceLocation: sourceLocation)
+    #expect(frames.map(\.microseconds) == expected.map(\.microseconds), sourceLocation: sourceLocation)
+    #expect(frames.map(\.seconds) == expected.map(\.seconds), sourceLocation: sourceLocation)
+    let converter = PixelConverter()
+    for (index, (frame, reference)) in zip(frames, expected).enumerated() {
+        #expect(frame.pixelFormatName == reference.pixelFormatName, "frame \(index)", sourceLocation: sourceLocation)
+        let samePixels = try converter.rgbImage(from: frame) == converter.rgbImage(from: reference)
+        #expect(samePixels, "frame \(index): RGB pixels differ", sourceLocation: sourceLocation)
+    }
 }

@@ -23,6 +23,15 @@ final class InputFormatOwner {
         }
     }
 
+    /// The stream libavformat picks as the file's best video stream; errors name `source`.
+    func bestVideoStream(source: String) throws(MediaError) -> UnsafeMutablePointer<AVStream> {
+        let index = av_find_best_stream(pointer, AVMEDIA_TYPE_VIDEO, -1, -1, nil, 0)
+        guard index >= 0, let stream = pointer.pointee.streams[Int(index)] else {
+            throw .noVideoStream(source: source)
+        }
+        return stream
+    }
+
     deinit {
         var context: UnsafeMutablePointer<AVFormatContext>? = pointer
         avformat_close_input(&context)

@@ -10,16 +10,15 @@ public final class MediaReader {
     let decoder: CodecContextOwner
     let stream: UnsafeMutablePointer<AVStream>
     private let packet: PacketOwner
-    private let receivedFrame: FrameOwner
+    private var receiver: FrameReceiver
     /// Timestamp of the stream's first frame (0 when the container gives none).
-    let startTimestamp: Int64
+    var startTimestamp: Int64 { receiver.clock.startTimestamp }
     /// The decoder was sent its end-of-input flush.
     var inputEnded = false
     /// The decoder is fully drained; `nextFrame()` returns nil.
     var finished = false
     /// A frame decoded past a seek target, handed out by the next `nextFrame()`.
     var heldFrame: DecodedFrame?
-    private var previousTimestamp: Int64?
     /// Packets the decoder rejected as damaged (AVERROR_INVALIDDATA); they are skipped, not fatal.
     public private(set) var damagedPacketCount = 0
 
@@ -27,10 +26,7 @@ public final class MediaReader {
     /// - Parameter threadCount: decoder threads; 0 lets FFmpeg choose. Output order is deterministic either way.
     public init(_ source: String, threadCount: Int = 0) throws(MediaError) {
         let input = try InputFormatOwner(source: source)
-        let index = av_find_best_stream(input.pointer, AVMEDIA_TYPE_VIDEO, -1, -1, nil, 0)
-        guard index >= 0, let stream = input.pointer.pointee.streams[Int(index)] else {
-            throw .noVideoStream(source: source)
-        }
+        let stream = try input.bestVideoStream(source: source)
         let info = VideoStreamInfo(source: source, format: input.pointer, stream: stream)
         guard let codec = avcodec_find_decoder(stream.pointee.codecpar.pointee.codec_id) else {
             throw .noDecoder(source: source, codec: info.codecName)
@@ -38,19 +34,16 @@ public final class MediaReader {
         let decoder = try CodecContextOwner(codec: codec)
         try checkFFmpeg(avcodec_parameters_to_context(decoder.pointer, stream.pointee.codecpar),
                         source: source, operation: "configuring the \(info.codecName) decoder")
-        decoder.pointer.pointee.thread_count = Int32(threadCount)
-        decoder.pointer.pointee.pkt_timebase = stream.pointee.time_base
-        try checkFFmpeg(avcodec_open2(decoder.pointer, codec, nil),
-                        source: source, operation: "opening the \(info.codecName) decoder")
+        try decoder.openDecoder(codec, threadCount: threadCount, packetTimeBase: stream.pointee.time_base,
+                                source: source, codecName: info.codecName)
 
         self.info = info
         self.input = input
         self.decoder = decoder
         self.stream = stream
         packet = try PacketOwner()
-        receivedFrame = try FrameOwner()
-        let start = stream.pointee.start_time
-        startTimestamp = start == vantage_av_nopts_value() ? 0 : start
+        receiver = try FrameReceiver(source: source, clock: StreamClock(stream: stream),
+                                     framePeriod: Self.framePeriod(of: info, timeBase: stream.pointee.time_base))
     }
 
     public var source: String { info.source }
@@ -65,11 +58,11 @@ public final class MediaReader {
         }
         do {
             while !finished {
-                let code = avcodec_receive_frame(decoder.pointer, receivedFrame.pointer)
-                switch try CodecStep(code, source: source, operation: "decoding a frame") {
-                case .done: return try takeReceivedFrame()
+                switch try receiver.receive(from: decoder) {
+                case let .frame(frame): return frame
                 case .endOfStream: finished = true
-                case .needsOtherSide: try feedDecoder()
+                case .needsInput: try feedDecoder()
+                case .damaged: damagedPacketCount += 1
                 }
             }
             return nil
@@ -79,54 +72,36 @@ public final class MediaReader {
         }
     }
 
-    /// Sends the next packet of our stream, or the end-of-input flush at end of file.
+    /// Sends the next packet of our stream, or the end-of-input flush at end of file; a packet the
+    /// decoder rejects as damaged is counted, and receiving resumes (the decoder may hold more output).
     private func feedDecoder() throws(MediaError) {
         precondition(!inputEnded, "decoder asked for input after the end-of-input flush")
         while true {
             let readCode = av_read_frame(input.pointer, packet.pointer)
             if readCode == vantage_averror_eof() {
                 inputEnded = true
-                try checkFFmpeg(avcodec_send_packet(decoder.pointer, nil), source: source, operation: "draining the decoder")
+                if try decoder.send(nil, source: source, operation: "draining the decoder") == .damaged {
+                    damagedPacketCount += 1
+                }
                 return
             }
             try checkFFmpeg(readCode, source: source, operation: "reading a packet")
             defer { av_packet_unref(packet.pointer) }
             guard packet.pointer.pointee.stream_index == stream.pointee.index else { continue }
-            let sendCode = avcodec_send_packet(decoder.pointer, packet.pointer)
-            if sendCode == vantage_averror_invaliddata() {
+            if try decoder.send(packet.pointer, source: source,
+                                operation: "decoding the packet at \(describe(packet.pointer.pointee.pts))") == .damaged {
                 damagedPacketCount += 1
-                continue
             }
-            try checkFFmpeg(sendCode, source: source, operation: "decoding the packet at \(describe(packet.pointer.pointee.pts))")
             return
         }
     }
 
-    /// Moves the received frame into a new owner and stamps its presentation time.
-    private func takeReceivedFrame() throws(MediaError) -> DecodedFrame {
-        let owner = try FrameOwner()
-        av_frame_move_ref(owner.pointer, receivedFrame.pointer)
-        let bestEffort = owner.pointer.pointee.best_effort_timestamp
-        let timestamp = bestEffort != vantage_av_nopts_value() ? bestEffort : estimatedNextTimestamp()
-        previousTimestamp = timestamp
-        let fromStart = timestamp &- startTimestamp
-        return DecodedFrame(
-            frame: owner, timestamp: timestamp,
-            microseconds: av_rescale_q(fromStart, stream.pointee.time_base, AVRational(num: 1, den: 1_000_000)),
-            seconds: Double(fromStart) * Double(info.timeBase.numerator) / Double(info.timeBase.denominator))
-    }
-
-    /// One frame period after the previous frame, for frames without any timestamp.
-    private func estimatedNextTimestamp() -> Int64 {
-        guard let previous = previousTimestamp else { return startTimestamp }
-        guard info.frameRate.isPositive else { return previous &+ 1 }
+    /// One frame period in the stream's time base, for frames without any timestamp; nil when the rate is unknown.
+    private static func framePeriod(of info: VideoStreamInfo, timeBase: AVRational) -> Int64? {
+        guard info.frameRate.isPositive else { return nil }
         let period = AVRational(num: info.frameRate.denominator, den: info.frameRate.numerator)
-        return previous &+ max(1, av_rescale_q(1, period, stream.pointee.time_base))
+        return max(1, av_rescale_q(1, period, timeBase))
     }
 
-    func describe(_ timestamp: Int64) -> String {
-        guard timestamp != vantage_av_nopts_value() else { return "an unknown time" }
-        let seconds = Double(timestamp &- startTimestamp) * info.timeBase.doubleValue
-        return "\((seconds * 1000).rounded() / 1000) s"
-    }
+    func describe(_ timestamp: Int64) -> String { receiver.clock.describe(timestamp) }
 }
