@@ -89,6 +89,26 @@ struct StoreRoundTripTests {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
         let whole = CRC32.checksum(Array("hello world".utf8))
         #expect(CRC32.checksum(Array(" world".utf8), continuing: CRC32.checksum(Array("hello".utf8))) == whole)
+        #expect(CRC32.checksum([]) == 0)
+    }
+
+    /// The eight-bytes-at-a-time CRC against the bit-at-a-time definition, at every length and alignment up to 40.
+    @Test func crc32MatchesTheBitwiseDefinition() {
+        func reference(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        let bytes = (0..<48).map { UInt8(truncatingIfNeeded: $0 * 97 + 13) }
+        for start in 0..<8 {
+            for end in start...(start + 40) {
+                let slice = bytes[start..<end]
+                #expect(slice.withUnsafeBytes { CRC32.checksum($0) } == reference(slice), "bytes \(start)..<\(end)")
+            }
+        }
     }
 
     @Test func oneWriterAndConcurrentReaders() async throws {
