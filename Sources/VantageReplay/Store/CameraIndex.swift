@@ -62,6 +62,20 @@ struct CameraIndex {
         return microseconds - before <= after - microseconds ? byCapture[low - 1] : byCapture[low]
     }
 
+    /// Positions in `entries` a decoder must be sent, in order, to get the frame at `position`:
+    /// from the last keyframe at or before it up to the next keyframe after it. When the frame is
+    /// shown before that keyframe (an open GOP's leading B-frames), the run starts a keyframe
+    /// earlier. Nil when no keyframe precedes the frame.
+    func decodingRun(to position: Int) -> Range<Int>? {
+        guard var start = entries[...position].lastIndex(where: \.isKeyframe) else { return nil }
+        if let shown = entries[position].presentationTimestamp, let keyShown = entries[start].presentationTimestamp,
+           shown < keyShown, let earlier = entries[..<start].lastIndex(where: \.isKeyframe) {
+            start = earlier
+        }
+        let end = entries[(position + 1)...].firstIndex(where: \.isKeyframe) ?? entries.count
+        return start..<end
+    }
+
     /// Removes the named segments and their frames.
     mutating func removeSegments(_ fileNames: Set<String>) {
         segments.removeAll { fileNames.contains($0.fileName) }
