@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
@@ -73,6 +74,6 @@ let package = Package(
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
-        .testTarget(name: "VantageCLITests", dependencies: ["vantage"]),
+        .testTarget(name: "VantageCLITests", dependencies: ["vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
     ]
 )
