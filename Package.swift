@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "VantageGeometry", targets: ["VantageGeometry"]),
         .library(name: "VantageMedia", targets: ["VantageMedia"]),
         .library(name: "VantageTransport", targets: ["VantageTransport"]),
+        .library(name: "VantageReplay", targets: ["VantageReplay"]),
         .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
         .library(name: "VantageSample", targets: ["VantageSample"]),
     ],
@@ -43,17 +44,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
+        // The replay store: per-camera append-only segments on disk, an index by capture time,
+        // decoding of any stored moment.
+        .target(
+            name: "VantageReplay",
+            dependencies: [
+                "VantageTransport", "VantageMedia",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The synthetic stadium: a deterministic CPU-rendered scene with exact ground truth.
         .target(name: "VantageSample", dependencies: ["VantageGeometry", "VantageMedia"]),
         // The view model: depth, warping, blending, evaluation. Optimized even in debug builds so
         // that `swift test` can run it on real footage in seconds rather than minutes.
         .target(
-            name: "VantageSynthesis", dependencies: ["VantageGeometry", "VantageMedia"],
+            name: "VantageSynthesis", dependencies: ["VantageGeometry", "VantageMedia", "VantageTransport", "VantageReplay"],
             swiftSettings: [.unsafeFlags(["-O"])]),
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -61,9 +70,10 @@ let package = Package(
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
         .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia"]),
+        .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample"]),
         // Runs the built `vantage` executable as a user would.
-        .testTarget(name: "VantageCLITests", dependencies: ["vantage", "VantageMedia", "VantageReplay"]),
+        .testTarget(name: "VantageCLITests", dependencies: ["vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
     ]
 )

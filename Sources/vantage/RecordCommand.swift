@@ -90,7 +90,7 @@ struct RecordCommand: ParsableCommand {
             if stop.isRaised { final.stopReason = "stopped by \(stop.name)" }
             let summary = ReplaySummary(replay)
             if json {
-                print(try jsonText(RecordSummary(report: final, store: StoreInfoJSON(summary))))
+                print(try jsonText(RecordSummary(report: final, store: StoreInfoReport(summary, options: replay.options))))
             } else {
                 print(RecordReportText.summary(final))
                 print("store \(store): \(summary.cameras.reduce(0) { $0 + $1.frames }) frames, \(summary.sync.completeMoments) complete moments")
@@ -103,5 +103,5 @@ struct RecordCommand: ParsableCommand {
 /// `vantage record --json`'s output.
 struct RecordSummary: Encodable {
     var report: RecorderReport
-    var store: StoreInfoJSON
+    var store: StoreInfoReport
 }
