@@ -39,6 +39,7 @@ struct SubscriberCurveOptions: ParsableArguments {
 
     func security() throws -> CurveSecurity? {
         guard let secret else { return nil }
+        let own = try CertificateFile.read(secret, requireSecret: true)
         var keys: Set<CurveKey> = []
         for path in allowed {
             var isFolder: ObjCBool = false
@@ -50,6 +51,6 @@ struct SubscriberCurveOptions: ParsableArguments {
                 keys.insert(try CertificateFile.read(path, requireSecret: false).publicKey)
             }
         }
-        return .server(own: try CertificateFile.read(secret, requireSecret: true), allowedClients: keys)
+        return .server(own: own, allowedClients: keys)
     }
 }

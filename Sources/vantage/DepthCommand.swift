@@ -100,7 +100,7 @@ struct DepthCommand: ParsableCommand {
         }
         let source = try rigOption.frames(of: loadedRig)
         guard source.sourceNames.contains(camera) else {
-            let reason = source.unavailable[camera] ?? "it names no media"
+            let reason = (source as? RigFrameSource)?.unavailable[camera] ?? (rigOption.store == nil ? "it names no media" : "the store holds none of its frames")
             throw InputError(rig, at: "cameras[\(camera)].media", "camera '\(camera)' delivers no frames: \(reason)")
         }
         let referenceCamera = source.camera(named: camera)!

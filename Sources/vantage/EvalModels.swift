@@ -8,7 +8,7 @@ enum EvalModels {
     static let available = ["vantage", "nearest", "blend"]
 
     /// The models named in a comma-separated list, in its order.
-    static func make(_ list: String, rig: Rig, frames: RigFrameSource) throws -> [any ViewModel] {
+    static func make(_ list: String, rig: Rig, frames: any FrameSource) throws -> [any ViewModel] {
         let names = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
             throw SynthesisError(.invalidOptions, "--models '\(list)': expected distinct model names separated by commas (\(available.joined(separator: ", ")))")

@@ -72,7 +72,7 @@ struct RenderCommand: ParsableCommand {
         print(json ? try summary.json : summary.line)
     }
 
-    private func targetCamera(frames: RigFrameSource) throws -> Camera {
+    private func targetCamera(frames: any FrameSource) throws -> Camera {
         if let pose { return try PoseFile.read(from: URL(fileURLWithPath: pose)) }
         guard let view, let camera = frames.camera(named: view) else {
             throw ValidationError("--view \(view ?? ""): no such camera in the rig (cameras: \(frames.cameras.map(\.name).joined(separator: ", ")))")

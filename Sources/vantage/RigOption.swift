@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
 import VantageGeometry
+import VantageReplay
 import VantageSynthesis
 
-/// `--rig <file>` for the commands that render or measure: a rig file and its media.
+/// `--rig <file>` for the commands that render or measure: a rig file and its media, or a
+/// replay store (`--store`) that a recorder filled with the rig's cameras.
 struct RigOption: ParsableArguments {
     @Option(help: "The rig file (vantage JSON, or any calibration `rig import` reads); its media are the sources.")
     var rig: String
 
-    /// Reads the rig (warnings to standard error) and opens its media.
-    func open() throws -> (rig: Rig, frames: RigFrameSource) {
+    @Option(help: "Read the frames from this replay store (`vantage record`) instead of the rig's media.")
+    var store: String?
+
+    /// Reads the rig (warnings to standard error) and opens its frames.
+    func open() throws -> (rig: Rig, frames: any FrameSource) {
         let loaded = try load()
         return (loaded, try frames(of: loaded))
     }
@@ -17,8 +22,14 @@ struct RigOption: ParsableArguments {
     /// Reads the rig, printing the reader's warnings to standard error.
     func load() throws -> Rig { try loadRig(at: rig) }
 
-    /// Opens the media of `loaded` (read from this option's file), warning about unreadable ones.
-    func frames(of loaded: Rig) throws -> RigFrameSource {
+    /// Opens the store, or else the media of `loaded` (read from this option's file), warning
+    /// about unreadable ones.
+    func frames(of loaded: Rig) throws -> any FrameSource {
+        if let store {
+            let replay = try ReplayStore(directory: URL(fileURLWithPath: store), access: .readOnly)
+            replay.damage.forEach { printError("warning: \($0)") }
+            return try StoreFrameSource(rig: loaded, store: replay)
+        }
         let frames = try RigFrameSource(rig: loaded, rigDirectory: URL(fileURLWithPath: rig).deletingLastPathComponent())
         frames.unavailable.sorted { $0.key < $1.key }.forEach { printError("warning: \($0.value)") }
         return frames

@@ -58,8 +58,8 @@ final class BackgroundCLI {
         let folder = try CLI.temporaryFolder()
         outputFile = folder.appendingPathComponent("stdout")
         errorFile = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory

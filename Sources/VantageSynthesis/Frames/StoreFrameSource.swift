@@ -29,8 +29,8 @@ public final class StoreFrameSource: FrameSource {
             throw SynthesisError(.notEnoughSources, "replay store \(store.directory.path) holds no camera of rig '\(rig.name)' (it holds \(store.cameras.joined(separator: ", ")))")
         }
         let captureTimes = Dictionary(uniqueKeysWithValues: names.map { ($0, store.captureTimes(camera: $0)) })
-        let interval = Synchronizer.halfFrameInterval(captureTimes).map { max(1, $0 * 2) } ?? 1_000_000
-        moments = Synchronizer(cameras: names, toleranceMicroseconds: toleranceMicroseconds ?? interval / 2).moments(captureTimes)
+        let halfInterval = max(1, Synchronizer.halfFrameInterval(captureTimes) ?? 500_000)
+        moments = Synchronizer(cameras: names, toleranceMicroseconds: toleranceMicroseconds ?? halfInterval).moments(captureTimes)
         var cameras: [Camera] = [], calibrated: [String: Camera] = [:], undistorters: [String: LensResampler] = [:]
         for rigCamera in rig.cameras {
             var camera = rigCamera.camera
@@ -48,7 +48,7 @@ public final class StoreFrameSource: FrameSource {
         self.calibrated = calibrated
         self.undistorters = undistorters
         sourceNames = names.sorted()
-        framesPerSecond = 1e6 / Double(interval)
+        framesPerSecond = 1e6 / Double(2 * halfInterval)
         let span = moments.isEmpty ? 0 : Double(moments.last!.captureMicroseconds - moments.first!.captureMicroseconds) / 1e6
         durationSeconds = span + 1 / framesPerSecond
         decoder = ReplayDecoder(store: store)

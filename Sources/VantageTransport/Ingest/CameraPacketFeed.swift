@@ -67,15 +67,7 @@ final class CameraPacketFeed {
     private func frame(of packet: EncodedPacket, _ reader: PacketReader) -> WireFrame? {
         guard let timestamp = packet.presentationTimestamp ?? packet.decodeTimestamp,
               let capture = clock.captureMicroseconds(streamMicroseconds: reader.clock.microsecondsFromStart(timestamp)) else { return nil }
-        let parameters = reader.codecParameters
-        let header = FrameHeader(
-            rig: rig, camera: camera, streamID: 0, sequence: 0, captureMicroseconds: capture,
-            presentationTimestamp: packet.presentationTimestamp, decodeTimestamp: packet.decodeTimestamp,
-            duration: packet.duration, timeBase: parameters.timeBase, isKeyframe: packet.isKeyframe,
-            width: parameters.width, height: parameters.height, pixelFormatName: parameters.pixelFormatName,
-            payload: .compressed(codecName: parameters.codecName, parameters: packet.isKeyframe ? parameters : nil),
-            payloadLength: packet.data.count)
-        return WireFrame(header: header, payload: packet.data)
+        return WireFrame(rig: rig, camera: camera, captureMicroseconds: capture, packet: packet, parameters: reader.codecParameters)
     }
 
     private func frame(of decoded: DecodedFrame, _ converter: PixelConverter, timeBase: MediaRational) throws(MediaError) -> WireFrame? {
