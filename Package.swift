@@ -69,7 +69,9 @@ let package = Package(
 
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
         .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
-        .testTarget(name: "VantageTransportTests", dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia"]),
+        .testTarget(
+            name: "VantageTransportTests",
+            dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia", .product(name: "MetricsTestKit", package: "swift-metrics")]),
         .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),

@@ -16,12 +16,16 @@ final class ZMQSocket {
     }
 
     private let pointer: UnsafeMutableRawPointer
+    /// Kept alive while the socket is open: terminating a context waits for its sockets to close,
+    /// so a context released first would block for ever.
+    private let context: ZMQContext
     /// Which endpoint(s) this socket serves, for error messages.
     private(set) var endpoints: [String] = []
 
     init(_ context: ZMQContext, _ kind: Kind) throws(TransportError) {
         guard let pointer = zmq_socket(context.pointer, kind.rawValue) else { throw zmqFailure("creating a ZeroMQ socket") }
         self.pointer = pointer
+        self.context = context
         // Closing never waits for unsent messages: a vanished peer must not hang shutdown.
         try set(ZMQ_LINGER, Int32(0))
     }

@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import Testing
+import VantageMedia
+@testable import VantageTransport
+import VantageReplay
+
+/// A store on a disk that takes `delay` seconds per frame.
+private final class SlowStore: FrameSink, @unchecked Sendable {
+    let store: ReplayStore
+    let delay: Double
+    init(_ store: ReplayStore, delay: Double) {
+        self.store = store
+        self.delay = delay
+    }
+    func append(_ frame: WireFrame) throws {
+        Thread.sleep(forTimeInterval: delay)
+        try store.append(frame)
+    }
+    func flush() throws { try store.flush() }
+}
+
+/// The recorder writing into a real store, fed over real sockets on 127.0.0.1.
+@Suite(.serialized) struct RecorderIntoStoreTests {
+    private static func frame(_ index: Int, bytes: Int = 64) -> WireFrame {
+        let payload = [UInt8](repeating: UInt8(index % 256), count: bytes)
+        let header = FrameHeader(
+            rig: "pitch", camera: "cam01", streamID: 0, sequence: 0, captureMicroseconds: Int64(index) * 20_000,
+            presentationTimestamp: nil, decodeTimestamp: nil, duration: 0, timeBase: MediaRational(1, 1_000_000),
+            isKeyframe: true, width: 8, height: 8, pixelFormatName: "rgb24",
+            payload: .raw(planes: [RawPlane(bytesPerRow: bytes / 8, rows: 8)]), payloadLength: bytes)
+        return WireFrame(header: header, payload: payload)
+    }
+
+    /// Binds a raw XPUB socket on a sender thread, returns its endpoint, and runs `body` with it there.
+    private func startSender(_ context: ZMQContext, _ body: @escaping @Sendable (ZMQSocket) -> Void) throws -> String {
+        let endpoint = Locked<String?>(nil)
+        let bound = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let raw = try? ZMQSocket(context, .extendedPublisher)
+            try? raw?.bind("tcp://127.0.0.1:*")
+            endpoint.withLock { $0 = try? raw?.lastEndpoint() }
+            bound.signal()
+            if let raw { body(raw) }
+        }
+        bound.wait()
+        return try #require(endpoint.current)
+    }
+
+    private func temporaryStore() throws -> (URL, ReplayStore) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recorder-store-\(UUID())")
+        return (directory, try ReplayStore(directory: directory))
+    }
+
+    @Test func garbageBetweenGoodFramesCostsTheStoreNothing() throws {
+        let (directory, store) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let context = try ZMQContext()
+        let endpoint = try startSender(context) { raw in
+            guard (try? raw.receive(timeoutMilliseconds: 5000)) != nil else { return }
+            for index in 0..<40 {
+                var good = Self.frame(index)
+                good.header.sequence = UInt64(index)
+                let (topic, header) = WireProtocol.encodeParts(of: good.header)
+                _ = try? raw.send([topic, header, good.payload])
+                _ = try? raw.send([topic, Array(header.prefix(index % 30)), good.payload])
+                _ = try? raw.send([[0xff], [0xfe], [0xfd], [0xfc]])
+            }
+            // Closing drops what is still queued: stay open until the recorder has it all.
+            Thread.sleep(forTimeInterval: 1)
+        }
+        var options = RecorderOptions()
+        options.untilIdleSeconds = 1.5
+        let recorder = try Recorder(context: context, subscriber: SubscriberOptions(endpoints: [endpoint]),
+                                    sink: store, options: options, logger: Logger(label: "test"))
+        let report = try recorder.run(shouldStop: { false })
+        #expect(report.framesWritten == 40)
+        #expect(report.counters.totalRefused == 80)
+        let stored = store.index(camera: "cam01")
+        #expect(try stored.map { try store.frame(at: $0).payload } == (0..<40).map { Self.frame($0).payload })
+    }
+
+    @Test func aSlowDiskKeepsMemoryBoundedAndCountsWhatWasLost() throws {
+        let (directory, store) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let context = try ZMQContext()
+        let endpoint = Locked<String?>(nil)
+        let bound = DispatchSemaphore(value: 0)
+        let sender = Thread {
+            var publisherOptions = PublisherOptions(endpoint: "tcp://127.0.0.1:*", rig: "pitch", node: "fast-camera")
+            publisherOptions.sendHighWaterMark = 8
+            let publisher = try? FramePublisher(context: context, options: publisherOptions)
+            endpoint.withLock { $0 = publisher?.boundEndpoint }
+            bound.signal()
+            guard let publisher, publisher.waitForSubscriber(seconds: 5) else { return }
+            for index in 0..<400 {
+                let frame = Self.frame(index, bytes: 100_000)
+                try? publisher.publish(frame.header, payload: frame.payload)
+            }
+        }
+        sender.start()
+        bound.wait()
+        var subscriberOptions = SubscriberOptions(endpoints: [try #require(endpoint.current)])
+        subscriberOptions.receiveHighWaterMark = 8
+        var options = RecorderOptions()
+        options.untilIdleSeconds = 1.5
+        options.queueBytes = 10 * 100_000
+        options.reportSeconds = 0.05
+        let recorder = try Recorder(context: context, subscriber: subscriberOptions, sink: SlowStore(store, delay: 0.01),
+                                    options: options, logger: Logger(label: "test"))
+        var largestQueue = 0
+        let report = try recorder.run(shouldStop: { false }) { report in largestQueue = max(largestQueue, report.queuedBytes) }
+        let counters = try #require(report.counters.cameras["cam01"])
+        #expect(largestQueue <= options.queueBytes)
+        #expect(counters.framesLost > 0, "a disk 10 ms per frame slower than the camera must lose frames")
+        #expect(report.framesWritten == counters.framesAccepted)
+        #expect(store.index(camera: "cam01").count == counters.framesAccepted)
+        let lastSequence = try store.frame(at: try #require(store.index(camera: "cam01").last)).header.sequence
+        #expect(UInt64(counters.framesAccepted) + counters.framesLost == lastSequence + 1)
+    }
+}
