@@ -8,6 +8,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(name: "Vantage", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -27,5 +29,16 @@ let package = Package(
             ],
             path: "Benchmarks/SynthesisBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Not a package-benchmark target: publisher and subscriber roles run as separate
+        // processes, driven by transport-vs-imagezmq.py.
+        .executableTarget(
+            name: "TransportThroughput",
+            dependencies: [
+                .product(name: "VantageTransport", package: "Vantage"),
+                .product(name: "VantageMedia", package: "Vantage"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/TransportThroughput"),
     ]
 )
