@@ -38,4 +38,15 @@ import Testing
         #expect(tracker.isNewStream(header(0, stream: 8)))
         #expect(tracker.admit(header(0, keyframe: true, stream: 8)) == .accept(lostBefore: 0))
     }
+
+    @Test func aHeartbeatRevealsFramesLostAtTheTail() {
+        var tracker = StreamTracker()
+        _ = tracker.admit(header(0, keyframe: true))
+        _ = tracker.admit(header(1))
+        #expect(tracker.reconcile(sent: 2, streamID: 7) == 0)
+        #expect(tracker.reconcile(sent: 5, streamID: 7) == 3)
+        #expect(tracker.reconcile(sent: 9, streamID: 8) == 0)
+        #expect(tracker.admit(header(5)) == .awaitKeyframe(lostBefore: 0))
+        #expect(tracker.admit(header(6, keyframe: true)) == .accept(lostBefore: 0))
+    }
 }

@@ -22,7 +22,7 @@ import VantageMedia
     }
 
     @Test func heartbeatRoundTrips() throws {
-        let status = NodeStatus(rig: "pitch", node: "ingest-a", uptimeMicroseconds: 5_000_000,
+        let status = NodeStatus(rig: "pitch", node: "ingest-a", streamID: 7, uptimeMicroseconds: 5_000_000,
                                 cameras: [.init(camera: "cam01", framesSent: 10, bytesSent: 1234, errors: 1)])
         #expect(try WireProtocol.decode(WireProtocol.encodeParts(of: status)) == .status(status))
     }

@@ -77,7 +77,7 @@ public final class FramePublisher {
     /// The counters the next heartbeat will carry.
     public var status: NodeStatus {
         let uptime = ContinuousClock.now - started
-        return NodeStatus(rig: options.rig, node: options.node,
+        return NodeStatus(rig: options.rig, node: options.node, streamID: streamID,
                           uptimeMicroseconds: uptime.components.seconds * 1_000_000 + uptime.components.attoseconds / 1_000_000_000_000,
                           cameras: counters.values.sorted { $0.camera < $1.camera })
     }

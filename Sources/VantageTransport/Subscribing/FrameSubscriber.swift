@@ -71,9 +71,23 @@ public final class FrameSubscriber {
         case let .status(status):
             counters.statusMessages += 1
             counters.nodes[status.node] = status
+            reconcile(with: status)
             return .status(status)
         case let .frame(frame):
             return admit(frame) ? .frame(frame) : nil
+        }
+    }
+
+    /// Counts frames a heartbeat says were sent after the last one that arrived.
+    private func reconcile(with status: NodeStatus) {
+        for sent in status.cameras {
+            guard var tracker = trackers[sent.camera] else { continue }
+            let lost = tracker.reconcile(sent: UInt64(max(0, sent.framesSent)), streamID: status.streamID)
+            trackers[sent.camera] = tracker
+            guard lost > 0 else { continue }
+            counters.cameras[sent.camera, default: CameraCounters()].framesLost += lost
+            metrics.lost(sent.camera, lost)
+            burstLog.warn("lost \(sent.camera)", "camera \(sent.camera): \(lost) frames lost (node \(status.node) sent \(sent.framesSent))")
         }
     }
 

@@ -34,4 +34,15 @@ struct StreamTracker {
         needsKeyframe = false
         return .accept(lostBefore: lost)
     }
+
+    /// Squares the count with a heartbeat saying `sent` frames of `streamID` went out: frames
+    /// after the last one seen that never arrived (dropped at a high-water mark with nothing
+    /// after them to show the gap) are lost. Returns how many; 0 for another stream.
+    mutating func reconcile(sent: UInt64, streamID heartbeatStream: UInt64) -> UInt64 {
+        guard heartbeatStream == streamID, sent > lastSequence + 1 else { return 0 }
+        let lost = sent - lastSequence - 1
+        lastSequence = sent - 1
+        needsKeyframe = true
+        return lost
+    }
 }

@@ -18,13 +18,16 @@ public struct NodeStatus: Sendable, Hashable, Codable {
     public var rig: String
     /// Names the sending process, e.g. "ingest-cam01@host".
     public var node: String
+    /// The stream id of the node's frames: `framesSent` counts that stream's frames.
+    public var streamID: UInt64
     /// Microseconds since the node started.
     public var uptimeMicroseconds: Int64
     public var cameras: [CameraCounters]
 
-    public init(rig: String, node: String, uptimeMicroseconds: Int64, cameras: [CameraCounters]) {
+    public init(rig: String, node: String, streamID: UInt64, uptimeMicroseconds: Int64, cameras: [CameraCounters]) {
         self.rig = rig
         self.node = node
+        self.streamID = streamID
         self.uptimeMicroseconds = uptimeMicroseconds
         self.cameras = cameras
     }

@@ -65,14 +65,15 @@ final class ZMQSocket {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Sends one multipart message; libzmq copies each part. Returns false when the send would
-    /// block (high-water mark reached with `dontWait`); nothing of the message was queued then.
+    /// Sends one multipart message. Returns false when the send would block (high-water mark
+    /// reached with `dontWait`); nothing of the message was queued then. Parts of
+    /// `zeroCopyBytes` or more are handed to libzmq without copying (see `ZeroCopyPart`).
     @discardableResult
     func send(_ parts: [[UInt8]], dontWait: Bool = false) throws(TransportError) -> Bool {
         for (index, part) in parts.enumerated() {
             var flags: Int32 = index < parts.count - 1 ? ZMQ_SNDMORE : 0
             if dontWait { flags |= ZMQ_DONTWAIT }
-            while part.withUnsafeBytes({ zmq_send(pointer, $0.baseAddress, $0.count, flags) }) < 0 {
+            while sendPart(part, flags: flags) < 0 {
                 let error = zmq_errno()
                 if error == EINTR { continue }
                 // Only the first part can be refused by the high-water mark; later parts always queue.
@@ -81,6 +82,20 @@ final class ZMQSocket {
             }
         }
         return true
+    }
+
+    /// Parts this large go out without a copy; smaller ones are cheaper to copy than to track.
+    static let zeroCopyBytes = 64 << 10
+
+    private func sendPart(_ part: [UInt8], flags: Int32) -> Int32 {
+        guard part.count >= Self.zeroCopyBytes else {
+            return part.withUnsafeBytes { zmq_send(pointer, $0.baseAddress, $0.count, flags) }
+        }
+        var message = ZeroCopyPart.message(holding: part)
+        let sent = zmq_msg_send(&message, pointer, flags)
+        // On failure the message is still ours: closing it releases the bytes.
+        if sent < 0 { zmq_msg_close(&message) }
+        return sent
     }
 
     /// Waits up to `timeoutMilliseconds` (-1: forever) for a message and returns all its parts,
