@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "VantageTransportTests",
             dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia", .product(name: "MetricsTestKit", package: "swift-metrics")]),
-        .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia"]),
+        .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
         // Runs the built `vantage` executable as a user would.

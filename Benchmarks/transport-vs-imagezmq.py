@@ -8,15 +8,8 @@ byte i of frame k is (i + (i >> 8) + 101·(k mod 4)) mod 256.
 
 The script also runs its own imagezmq roles: `transport-vs-imagezmq.py imagezmq-send|imagezmq-hub ...`.
 """
-import argparse, json, os, signal, socket, statistics, subprocess, sys, time
+import argparse, json, os, socket, statistics, subprocess, sys, time
 
-# `vantage ingest` (release build) blocks for ever in zmq_ctx_term once its media are sent: its
-# ZMQContext is released before the FramePublisher whose socket it waits for (ZMQSocket does not
-# keep its context alive), and its summary stays in the stdout buffer. A signal interrupts
-# zmq_ctx_term (EINTR) and the process then exits normally, printing the summary. So an ingest
-# still there this long after its subscriber went idle gets SIGINT; it only waits meanwhile, so
-# its CPU time (wait4) is not changed by this, and a summary without a whole pass is an error.
-HANG_GRACE_SECONDS = 3.0
 DISTINCT = 4   # distinct frames each sender cycles through (as TestFrames.distinct)
 SAMPLES = 64   # bytes checked per received frame (as TestFrames.samples)
 
@@ -103,18 +96,14 @@ class Child:
         with open(self.out_path, "w") as out, open(self.err_path, "w") as err:
             self.process = subprocess.Popen(command, stdout=out, stderr=err)
 
-    def reap(self, timeout, interrupt_after=None):
-        """Waits for the process to exit; sends it SIGINT once after `interrupt_after` seconds."""
+    def reap(self, timeout):
+        """Waits for the process to exit (killing it after `timeout` seconds)."""
         started = time.monotonic()
-        self.interrupted = False
         while True:
             pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
             if pid:
                 break
             waited = time.monotonic() - started
-            if interrupt_after is not None and waited > interrupt_after and not self.interrupted:
-                self.process.send_signal(signal.SIGINT)
-                self.interrupted = True
             if waited > timeout:
                 self.process.kill()
                 pid, status, usage = os.wait4(self.process.pid, 0)
@@ -129,14 +118,13 @@ class Child:
         return self
 
 
-def run_pair(receiver, sender, work, timeout=300, interrupt_sender_after=None):
-    """Starts the receiver, then the sender, and waits for the receiver to finish, then the sender
-    (interrupted after `interrupt_sender_after` more seconds); returns the receiver's JSON report
-    and both children."""
+def run_pair(receiver, sender, work, timeout=300):
+    """Starts the receiver, then the sender, and waits for the receiver to finish, then the sender;
+    returns the receiver's JSON report and both children."""
     r = Child(receiver[0], receiver[1], work)
     s = Child(sender[0], sender[1], work)
     r.reap(timeout)
-    s.reap(timeout, interrupt_sender_after)
+    s.reap(timeout)
     return json.loads(r.stdout.strip().splitlines()[-1]), r, s
 
 
@@ -205,7 +193,7 @@ def ingest_run(args, rig):
         ("count", [args.throughput, "count", "--endpoint", endpoint, "--json"]),
         ("ingest", [args.vantage, "ingest", "--rig", rig, "--camera", "cam01", "--publish", endpoint,
                     "--wait-for-subscriber", "10", "--json"]),
-        args.work, interrupt_sender_after=HANG_GRACE_SECONDS)
+        args.work)
     summary = json.loads(ingest.stdout)
     summary["frames"] = sum(camera["frames"] for camera in summary["cameras"])
     if summary["passes"] != 1:
@@ -213,8 +201,7 @@ def ingest_run(args, rig):
     if counted["frames"] != summary["frames"] or counted["lost"]:
         raise SystemExit(f"count received {counted['frames']} packets (lost {counted['lost']}) of the {summary['frames']} ingest sent")
     return {"packets": summary["frames"], "bytes": summary["cameras"][0]["bytes"], "cpu": ingest.cpu,
-            "loopSeconds": summary["seconds"], "sinkMicrosecondsPerPacket": counted["cpuMicrosecondsPerFrame"],
-            "interrupted": ingest.interrupted}
+            "loopSeconds": summary["seconds"], "sinkMicrosecondsPerPacket": counted["cpuMicrosecondsPerFrame"]}
 
 
 # ---- main --------------------------------------------------------------------------------------
@@ -295,10 +282,6 @@ def main():
         loop = median_of(clip_runs, "loopSeconds")
         print(f"{name:10} {n:8d} {nbytes / n / 1e3:10.1f} {nbytes / n * 8 * 50 / 1e6:17.1f} {median_of(clip_runs, 'cpu'):13.3f} "
               f"{loop:12.3f} {n / loop:18.0f} {median_of(clip_runs, 'sinkMicrosecondsPerPacket'):19.1f}")
-    hung = sum(run["interrupted"] for run in long_runs + short_runs)
-    if hung:
-        print(f"({hung} of {len(long_runs + short_runs)} ingest processes had not exited {HANG_GRACE_SECONDS:.0f} s after "
-              f"their last packet (zmq_ctx_term hang, see the comment at HANG_GRACE_SECONDS) and were sent SIGINT)")
     print(f"ingest, whole process ({args.clip_seconds} s clip): {packets / cpu:.0f} packets per CPU-second; "
           f"1080p50 cameras one core can ingest = {packets / cpu / 50:.1f}")
     print(f"ingest, per extra packet ({args.clip_seconds} s clip minus 2 s clip): {marginal * 1e6:.1f} µs CPU = "

@@ -94,6 +94,33 @@ import VantageReplay
         #expect(reopened.damage == afterKill.damage)
     }
 
+    @Test(.enabled(if: CLI.hasSharedData, "needs ../shared/data"))
+    func curveLetsTheAllowedNodeInAndRefusesAStranger() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["recorder", "north", "stranger"] {
+            #expect(try CLI.run(["keys", "generate", "--name", name, "--output", folder.path]).status == 0)
+        }
+        let key = { (name: String) in folder.appendingPathComponent(name).path }
+        let trusted = "tcp://127.0.0.1:\(CLI.freePort())", intruder = "tcp://127.0.0.1:\(CLI.freePort())"
+        let recorder = try BackgroundCLI(["record", "--subscribe", trusted, "--subscribe", intruder, "--store", key("store"),
+                                          "--curve-secret", key("recorder.key_secret"), "--curve-allow", key("north.key"),
+                                          "--until-idle", "4", "--report-every", "0.5", "--json"])
+        let refused = try CLI.run(["ingest", "--rig", pose2sim, "--camera", "cam02", "--publish", intruder, "--wait-for-subscriber", "2",
+                                   "--curve-secret", key("stranger.key_secret"), "--curve-server", key("recorder.key")])
+        #expect(refused.standardError.contains("no subscriber"), "\(refused.standardError)")
+        let allowed = try CLI.run(["ingest", "--rig", pose2sim, "--camera", "cam01", "--publish", trusted,
+                                   "--curve-secret", key("north.key_secret"), "--curve-server", key("recorder.key")])
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        let record = recorder.finish()
+        #expect(record.status == 0, "\(record.standardError)")
+        let report = try #require(try json(record.standardOutput)["report"] as? [String: Any])
+        #expect(report["framesWritten"] as? Int == 100)
+        #expect((report["refusedPeers"] as? Int ?? 0) >= 1)
+        #expect(record.standardError.contains("refused a CURVE peer"))
+        #expect(record.standardError.contains("cam01:") && record.standardError.contains("fps"), "no metric lines: \(record.standardError)")
+    }
+
     @Test func sigintStopsTheRecorderWithItsSummary() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import VantageGeometry
 import VantageMedia
 @testable import VantageTransport
 import VantageReplay
@@ -123,5 +124,52 @@ private final class SlowStore: FrameSink, @unchecked Sendable {
         let lastSequence = try store.frame(at: try #require(store.index(camera: "cam01").last)).header.sequence
         #expect(lastSequence == 400)
         #expect(UInt64(counters.framesAccepted) + counters.framesLost == 401)
+    }
+}
+
+/// `--raw`: decoded RGB planes instead of packets, from a real camera through real sockets into
+/// a store, and back out as the same pictures.
+@Suite(.serialized, .enabled(if: RealData.isAvailable, "needs ../shared/data"))
+struct RawIngestIntoStoreTests {
+    @Test func rawFramesOfARealCameraComeBackPixelForPixel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raw-store-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ReplayStore(directory: directory)
+        let rigFile = URL(fileURLWithPath: RealData.path("caliscope-charuco/camera_array.toml"))
+        let rig = try RigImport.read(rigFile).rig
+        let context = try ZMQContext()
+        let endpoint = Locked<String?>(nil)
+        let bound = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var options = IngestOptions()
+            options.raw = true
+            var publisherOptions = PublisherOptions(endpoint: "tcp://127.0.0.1:*", rig: rig.name, node: "raw-test")
+            publisherOptions.dropWhenFull = false
+            let ingest = try? RigIngest(rig: rig, rigDirectory: rigFile.deletingLastPathComponent(), cameras: ["cam_0"], options: options)
+            let publisher = try? FramePublisher(context: context, options: publisherOptions)
+            endpoint.withLock { $0 = publisher?.boundEndpoint }
+            bound.signal()
+            guard let ingest, let publisher, publisher.waitForSubscriber(seconds: 10) else { return }
+            _ = try? ingest.run(publisher: publisher, shouldStop: { false })
+        }
+        bound.wait()
+        var recorderOptions = RecorderOptions()
+        recorderOptions.untilIdleSeconds = 2
+        let recorder = try Recorder(context: context, subscriber: SubscriberOptions(endpoints: [try #require(endpoint.current)]),
+                                    sink: store, options: recorderOptions, logger: Logger(label: "test"))
+        let report = try recorder.run(shouldStop: { false })
+        #expect(report.framesWritten == 111)
+        let index = store.index(camera: "cam_0")
+        #expect(try store.frame(at: try #require(index.first)).header.payload == .raw(planes: [RawPlane(bytesPerRow: 1280 * 3, rows: 720)]))
+
+        let reader = try MediaReader(RealData.path("caliscope-charuco/cam_0.mp4"))
+        let converter = PixelConverter()
+        var decoded: [RGBImage] = []
+        while let frame = try reader.nextFrame() { decoded.append(try converter.rgbImage(from: frame)) }
+        let decoder = ReplayDecoder(store: store)
+        for frame in [0, 55, 110] {
+            let image = try decoder.image(camera: "cam_0", captureMicroseconds: index[frame].captureMicroseconds)
+            #expect(image == decoded[frame], "frame \(frame) changed on the way")
+        }
     }
 }
