@@ -67,15 +67,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // What the test targets share: the real captures' location, a deterministic generator.
+        .target(name: "VantageTestSupport", path: "Tests/Support"),
         .testTarget(name: "VantageGeometryTests", dependencies: ["VantageGeometry"]),
-        .testTarget(name: "VantageMediaTests", dependencies: ["VantageMedia"]),
+        .testTarget(name: "VantageMediaTests", dependencies: ["VantageTestSupport", "VantageMedia"]),
         .testTarget(
             name: "VantageTransportTests",
-            dependencies: ["VantageTransport", "VantageGeometry", "VantageMedia", .product(name: "MetricsTestKit", package: "swift-metrics")]),
-        .testTarget(name: "VantageReplayTests", dependencies: ["VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry"]),
+            dependencies: ["VantageTestSupport", "VantageTransport", "VantageGeometry", "VantageMedia", .product(name: "MetricsTestKit", package: "swift-metrics")]),
+        .testTarget(name: "VantageReplayTests", dependencies: ["VantageTestSupport", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
-        .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
+        .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageTestSupport", "VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
         // Runs the built `vantage` executable as a user would.
-        .testTarget(name: "VantageCLITests", dependencies: ["vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
+        .testTarget(name: "VantageCLITests", dependencies: ["VantageTestSupport", "vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
     ]
 )

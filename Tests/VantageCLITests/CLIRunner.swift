@@ -1,4 +1,5 @@
 import Foundation
+import VantageTestSupport
 
 /// Runs the built `vantage` executable (it sits beside the test bundle in the build folder).
 struct CLIRun {
@@ -11,8 +12,8 @@ enum CLI {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared/data` beside the package root: real captures that a fresh clone lacks.
-    static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    static let hasSharedData = FileManager.default.fileExists(atPath: sharedData.path)
+    static var sharedData: URL { SharedData.folder }
+    static var hasSharedData: Bool { SharedData.isAvailable }
 
     static var executable: URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

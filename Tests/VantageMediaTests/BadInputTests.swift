@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 /// Every bad input gives a one-line `MediaError` that names the file; nothing crashes.
 struct BadInputTests {
@@ -14,7 +15,7 @@ struct BadInputTests {
     @Test func garbageFile() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("garbage.mp4")
-        var generator = SplitMix64(seed: 42)
+        var generator = SplitMix64(state: 42)
         try (0..<65_536).map { _ in UInt8(truncatingIfNeeded: generator.next()) }.write(to: path)
         let error = try #require(throws: MediaError.self) { try MediaReader(path) }
         #expect(error.description ==
@@ -88,7 +89,7 @@ struct BadInputTests {
         let options = VideoWriterOptions(width: 320, height: 240, frameRate: MediaRational(25, 1), gopSize: 5)
         try writePatternClip(to: path, options: options, count: 40)
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        var generator = SplitMix64(seed: 7)
+        var generator = SplitMix64(state: 7)
         for index in (bytes.count * 40 / 100)..<(bytes.count * 50 / 100) {
             bytes[index] = UInt8.random(in: 0...255, using: &generator)
         }
@@ -100,10 +101,10 @@ struct BadInputTests {
         #expect(frames.last.map { $0.microseconds >= 1_400_000 } == true, "frames after the damage decode too")
     }
 
-    @Test(.enabled(if: RealData.isAvailable, "needs ../shared/data"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func truncatedRealClip() throws {
         try expectTruncatedCopyFailsCleanly(
-            of: RealData.path("pose2sim-single/videos/cam01.mp4"), fullFrameCount: 100, in: TemporaryDirectory())
+            of: SharedData.path("pose2sim-single/videos/cam01.mp4"), fullFrameCount: 100, in: TemporaryDirectory())
     }
 
     private func expectTruncatedCopyFailsCleanly(of path: String, fullFrameCount: Int, in directory: TemporaryDirectory) throws {
@@ -129,18 +130,5 @@ struct BadInputTests {
         return Array("RIFF".utf8) + le32(36 + dataSize) + Array("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(1)
             + le32(8000) + le32(16000) + le16(2) + le16(16) + Array("data".utf8) + le32(dataSize)
             + [UInt8](repeating: 0, count: dataSize)
-    }
-}
-
-/// A tiny deterministic random generator (SplitMix64) for reproducible garbage.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 struct ImageIOTests {
     static let image = TestPattern.movingTexture(width: 333, height: 201, frameIndex: 7)
@@ -26,9 +27,9 @@ struct ImageIOTests {
         #expect(psnr > 30, "JPEG PSNR \(psnr) dB")
     }
 
-    @Test(.enabled(if: RealData.isAvailable, "needs ../shared/data"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func readsRealRGBAPNG() throws {
-        let rgba = try ImageIO.readRGBA(RealData.path("nerf-lego/train/r_0.png"))
+        let rgba = try ImageIO.readRGBA(SharedData.path("nerf-lego/train/r_0.png"))
         #expect(rgba.width == 800 && rgba.height == 800)
         #expect(rgba.pixels[3] == 0, "the corner of a NeRF render is transparent")
         let composite = RGBImage(compositing: rgba, over: (255, 255, 255))

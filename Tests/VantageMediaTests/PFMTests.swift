@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 struct PFMTests {
     /// 3×2 depths with the awkward values: inf, -inf, negative, zero, negative zero, a subnormal.
     static let depth = DepthMap(width: 3, height: 2, values: [1.5, .infinity, -2.25, 0, -0.0, Float.leastNonzeroMagnitude])
 
-    @Test(.enabled(if: RealData.isAvailable, "needs ../shared/data"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func readsMiddleburyDisparity() throws {
-        let disparity = try PFM.read(RealData.path("middlebury-motorcycle/disp0GT.pfm"))
+        let disparity = try PFM.read(SharedData.path("middlebury-motorcycle/disp0GT.pfm"))
         #expect(disparity.width == 741 && disparity.height == 500)
         #expect(disparity.values.count == 741 * 500)
         let finite = disparity.values.filter(\.isFinite)

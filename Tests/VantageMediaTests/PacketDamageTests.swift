@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 /// Cut-short files, garbage packets and bad codec parameters: the packets before the damage, a
 /// count of damaged packets or a `MediaError` naming the source; never a crash.
 struct PacketDamageTests {
     /// MP4 keeps its index (moov) at the end: 60 % of the file may not open at all.
-    @Test(.enabled(if: RealData.isAvailable, "needs ../shared/data"))
+    @Test(.enabled(if: SharedData.isAvailable, "needs ../shared/data"))
     func truncatedRealMP4() throws {
-        let path = RealData.path("pose2sim-single/videos/cam01.mp4")
+        let path = SharedData.path("pose2sim-single/videos/cam01.mp4")
         let full = try readAll(PacketReader(path))
         let directory = try TemporaryDirectory()
         let truncated = try writePrefix(of: path, fraction: 0.6, in: directory)
@@ -22,12 +23,12 @@ struct PacketDamageTests {
 
     /// The same camera remuxed into Matroska by ffmpeg (packets unchanged) and cut at 60 %: its first
     /// packets come back byte for byte.
-    @Test(.enabled(if: RealData.isAvailable && FFmpegTools.isAvailable, "needs ../shared/data, ffprobe and ffmpeg"))
+    @Test(.enabled(if: SharedData.isAvailable && FFmpegTools.isAvailable, "needs ../shared/data, ffprobe and ffmpeg"))
     func truncatedRealMatroskaRemux() throws {
-        let original = try readAll(PacketReader(RealData.path("pose2sim-single/videos/cam01.mp4")))
+        let original = try readAll(PacketReader(SharedData.path("pose2sim-single/videos/cam01.mp4")))
         let directory = try TemporaryDirectory()
         let remux = directory.path("cam01.mkv")
-        try FFmpegTools.remux(RealData.path("pose2sim-single/videos/cam01.mp4"), to: remux)
+        try FFmpegTools.remux(SharedData.path("pose2sim-single/videos/cam01.mp4"), to: remux)
         #expect(try readAll(PacketReader(remux)).map(\.data) == original.map(\.data))
         let truncated = try writePrefix(of: remux, fraction: 0.6, in: directory)
         let returned = try readUntilFailure(PacketReader(truncated), source: truncated)
@@ -64,7 +65,7 @@ struct PacketDamageTests {
         let reader = try PacketReader(path)
         let packets = try readAll(reader)
         let decoder = try PacketDecoder(reader.codecParameters, source: "camera 7")
-        var generator = SplitMix64(seed: 11)
+        var generator = SplitMix64(state: 11)
         let garbage = (0..<20).map { index in
             let count = index == 0 ? 1 : Int.random(in: 2...4000, using: &generator)
             return EncodedPacket(data: (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) },
@@ -89,7 +90,7 @@ struct PacketDamageTests {
         let parameters = CodecParameters(codecName: "h264", extradata: [], width: 320, height: 240,
                                          pixelFormatName: "yuv420p", timeBase: MediaRational(1, 25))
         let decoder = try PacketDecoder(parameters)
-        var generator = SplitMix64(seed: 3)
+        var generator = SplitMix64(state: 3)
         for size in [0, 1, 7, 1500] {
             let packet = EncodedPacket(data: (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) },
                                        presentationTimestamp: nil, decodeTimestamp: nil, duration: 0, isKeyframe: true)

@@ -1,16 +1,17 @@
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 /// `PacketReader` and `PacketDecoder` on the real captures in ../shared/data; disabled, with a
 /// printed notice, when the folder is absent.
-@Suite(.enabled(if: RealData.isAvailable, "needs ../shared/data beside the package root"))
+@Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data beside the package root"))
 struct PacketTests {
     static let pose2sim = ["cam01.mp4", "cam02.mp4", "cam03.mp4", "cam04.mp4"].map { "pose2sim-single/videos/\($0)" }
     static let caliscope = "caliscope-charuco/cam_0.mp4"
 
     @Test(arguments: zip(pose2sim, ["h264", "vp9", "h264", "h264"]))
     func pose2simCameraYieldsItsVideoPackets(relativePath: String, codec: String) throws {
-        let path = RealData.path(relativePath)
+        let path = SharedData.path(relativePath)
         let reader = try PacketReader(path)
         let packets = try readAll(reader)
         #expect(packets.count == 100)
@@ -31,7 +32,7 @@ struct PacketTests {
     }
 
     @Test func caliscopeMpeg4YieldsItsPackets() throws {
-        let reader = try PacketReader(RealData.path(Self.caliscope))
+        let reader = try PacketReader(SharedData.path(Self.caliscope))
         let packets = try readAll(reader)
         #expect(reader.codecParameters.codecName == "mpeg4")
         #expect(reader.codecParameters.width == 1280 && reader.codecParameters.height == 720)
@@ -43,7 +44,7 @@ struct PacketTests {
     /// Sizes, keyframe flags and timestamps as ffprobe lists them, and the bytes as ffmpeg copies them.
     @Test(.enabled(if: FFmpegTools.isAvailable, "needs ffprobe and ffmpeg on PATH"), arguments: pose2sim + [caliscope])
     func packetsMatchFFprobeAndFFmpeg(relativePath: String) throws {
-        let path = RealData.path(relativePath)
+        let path = SharedData.path(relativePath)
         let reader = try PacketReader(path)
         let packets = try readAll(reader)
         let probed = try FFmpegTools.probePackets(path, streamIndex: reader.info.streamIndex)
@@ -62,7 +63,7 @@ struct PacketTests {
     /// same count, timestamps, times and RGB pixels.
     @Test(arguments: [(pose2sim[0], 1), (pose2sim[1], 1), (pose2sim[0], 0), (caliscope, 1)])
     func packetDecoderMatchesMediaReader(relativePath: String, threadCount: Int) throws {
-        let path = RealData.path(relativePath)
+        let path = SharedData.path(relativePath)
         let reader = try PacketReader(path)
         let decoder = try PacketDecoder(reader.codecParameters, startTimestamp: reader.startTimestamp, threadCount: threadCount)
         let frames = try decodeAll(try readAll(reader), with: decoder)

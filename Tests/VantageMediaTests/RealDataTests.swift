@@ -1,14 +1,15 @@
 import Testing
 import VantageMedia
+import VantageTestSupport
 
 /// Decoding the real captures in ../shared/data; disabled, with a printed notice, when the folder is absent.
-@Suite(.enabled(if: RealData.isAvailable, "needs ../shared/data beside the package root"))
+@Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data beside the package root"))
 struct RealDataTests {
     @Test(arguments: [
         ("cam01.mp4", 1080, "h264"), ("cam02.mp4", 1080, "vp9"), ("cam03.mp4", 1088, "h264"), ("cam04.mp4", 1088, "h264"),
     ])
     func pose2simCameraDecodesAllFrames(name: String, width: Int, codec: String) throws {
-        let reader = try MediaReader(RealData.path("pose2sim-single/videos/\(name)"))
+        let reader = try MediaReader(SharedData.path("pose2sim-single/videos/\(name)"))
         #expect(reader.info.codecName == codec)
         #expect(reader.info.width == width && reader.info.height == 1920)
         #expect(reader.info.frameRate == MediaRational(60, 1) && reader.info.framesPerSecond == 60)
@@ -21,7 +22,7 @@ struct RealDataTests {
     }
 
     @Test func caliscopeMpeg4Decodes() throws {
-        let reader = try MediaReader(RealData.path("caliscope-charuco/cam_0.mp4"))
+        let reader = try MediaReader(SharedData.path("caliscope-charuco/cam_0.mp4"))
         #expect(reader.info.codecName == "mpeg4")
         #expect(reader.info.width == 1280 && reader.info.height == 720)
         #expect(reader.info.frameCount == 111)
@@ -35,7 +36,7 @@ struct RealDataTests {
     /// Seeking to frame k's time returns frame k, pixel-identical to sequential decoding.
     @Test(arguments: ["pose2sim-single/videos/cam01.mp4", "pose2sim-single/videos/cam02.mp4"])
     func seekReturnsTheSequentialFrame(relativePath: String) throws {
-        let path = RealData.path(relativePath)
+        let path = SharedData.path(relativePath)
         let converter = PixelConverter()
         let sequential = try decodeAll(MediaReader(path))
         let reader = try MediaReader(path)

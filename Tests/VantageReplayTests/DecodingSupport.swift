@@ -4,21 +4,6 @@ import VantageMedia
 import VantageReplay
 import VantageTransport
 
-/// The shared real captures at `../shared/data` beside the package root (absent in a fresh clone).
-enum RealData {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/data").standardized
-
-    static let isAvailable: Bool = {
-        let present = FileManager.default.fileExists(atPath: root.path)
-        if !present { print("skipping real-data replay tests: ../shared/data not found at \(root.path)") }
-        return present
-    }()
-
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-}
-
 enum VideoFixtures {
     /// Appends every packet of `path` to `store` as `camera`'s frames, capture time = presentation
     /// time from the stream's start; returns the frames in decode order.

@@ -3,6 +3,7 @@ import Testing
 import VantageMedia
 import VantageTransport
 @testable import VantageReplay
+import VantageTestSupport
 
 struct DecodingTests {
     @Test func everyFrameOfAClipWithBFramesDecodesLikeMediaReader() throws {
@@ -84,9 +85,9 @@ struct DecodingTests {
         #expect(error.kind == .unsupportedPayload && error.message.contains("gray"), "\(error)")
     }
 
-    @Test(.enabled(if: RealData.isAvailable, "../shared/data not found"))
+    @Test(.enabled(if: SharedData.isAvailable, "../shared/data not found"))
     func pose2simFramesDecodeLikeMediaReader() throws {
-        let video = RealData.path("pose2sim-single/videos/cam01.mp4")
+        let video = SharedData.path("pose2sim-single/videos/cam01.mp4")
         let folder = try TemporaryDirectory()
         let store = try ReplayStore(directory: folder.store)
         let frames = try VideoFixtures.storePackets(of: video, into: store)

@@ -5,6 +5,7 @@ import VantageGeometry
 import VantageMedia
 @testable import VantageTransport
 import VantageReplay
+import VantageTestSupport
 
 /// A store on a disk that takes `delay` seconds per frame.
 private final class SlowStore: FrameSink, @unchecked Sendable {
@@ -129,13 +130,13 @@ private final class SlowStore: FrameSink, @unchecked Sendable {
 
 /// `--raw`: decoded RGB planes instead of packets, from a real camera through real sockets into
 /// a store, and back out as the same pictures.
-@Suite(.serialized, .enabled(if: RealData.isAvailable, "needs ../shared/data"))
+@Suite(.serialized, .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
 struct RawIngestIntoStoreTests {
     @Test func rawFramesOfARealCameraComeBackPixelForPixel() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("raw-store-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try ReplayStore(directory: directory)
-        let rigFile = URL(fileURLWithPath: RealData.path("caliscope-charuco/camera_array.toml"))
+        let rigFile = URL(fileURLWithPath: SharedData.path("caliscope-charuco/camera_array.toml"))
         let rig = try RigImport.read(rigFile).rig
         let context = try ZMQContext()
         let endpoint = Locked<String?>(nil)
@@ -162,7 +163,7 @@ struct RawIngestIntoStoreTests {
         let index = store.index(camera: "cam_0")
         #expect(try store.frame(at: try #require(index.first)).header.payload == .raw(planes: [RawPlane(bytesPerRow: 1280 * 3, rows: 720)]))
 
-        let reader = try MediaReader(RealData.path("caliscope-charuco/cam_0.mp4"))
+        let reader = try MediaReader(SharedData.path("caliscope-charuco/cam_0.mp4"))
         let converter = PixelConverter()
         var decoded: [RGBImage] = []
         while let frame = try reader.nextFrame() { decoded.append(try converter.rgbImage(from: frame)) }

@@ -3,6 +3,7 @@ import Testing
 import VantageGeometry
 import VantageMedia
 @testable import VantageSynthesis
+import VantageTestSupport
 
 /// `../shared/data` beside the package root; the tests that need it are disabled, with a printed
 /// notice, when it is absent (a fresh clone).

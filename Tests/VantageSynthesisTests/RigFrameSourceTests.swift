@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VantageTestSupport
 import VantageGeometry
 import VantageMedia
 @testable import VantageSynthesis

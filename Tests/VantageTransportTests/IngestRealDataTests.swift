@@ -3,6 +3,7 @@ import Testing
 import VantageGeometry
 import VantageMedia
 @testable import VantageTransport
+import VantageTestSupport
 
 /// Keeps what a recorder accepted, in arrival order (the replay store's own tests cover disk).
 private final class CollectingSink: FrameSink, @unchecked Sendable {
@@ -12,7 +13,7 @@ private final class CollectingSink: FrameSink, @unchecked Sendable {
 }
 
 /// Real media through a real ingest node and recorder over TCP on 127.0.0.1.
-@Suite(.serialized, .enabled(if: RealData.isAvailable, "needs ../shared/data"))
+@Suite(.serialized, .enabled(if: SharedData.isAvailable, "needs ../shared/data"))
 struct IngestRealDataTests {
     /// Publishes `cameras` of the rig at `rigFile` as fast as possible and records everything.
     private func ingestAndRecord(_ rigFile: URL, options: IngestOptions = IngestOptions()) throws -> (frames: [WireFrame], summary: IngestSummary, report: RecorderReport) {
@@ -52,13 +53,13 @@ struct IngestRealDataTests {
     }
 
     @Test func pose2simPacketsArriveByteIdenticalAndFormOneHundredCompleteMoments() throws {
-        let calibration = RealData.url("pose2sim-single/calibration/Calib.qca.txt")
+        let calibration = SharedData.url("pose2sim-single/calibration/Calib.qca.txt")
         let (frames, summary, report) = try ingestAndRecord(calibration)
         #expect(summary.frames == 400)
         #expect(frames.count == 400)
         #expect(report.counters.totalLost == 0 && report.counters.totalRefused == 0)
         for camera in ["cam01", "cam02", "cam03", "cam04"] {
-            let reader = try PacketReader(RealData.url("pose2sim-single/videos/\(camera).mp4").path)
+            let reader = try PacketReader(SharedData.url("pose2sim-single/videos/\(camera).mp4").path)
             var packets: [[UInt8]] = []
             while let packet = try reader.nextPacket() { packets.append(packet.data) }
             let received = frames.filter { $0.header.camera == camera }
@@ -74,7 +75,7 @@ struct IngestRealDataTests {
     }
 
     @Test func caliscopeWebcamsAreTimedByTimestampsCSVAndGroupedLikeCaliscopeDid() throws {
-        let folder = RealData.url("caliscope-charuco")
+        let folder = SharedData.url("caliscope-charuco")
         let (frames, _, report) = try ingestAndRecord(folder.appendingPathComponent("camera_array.toml"))
         #expect(frames.count == 444)
         // caliscope's own grouping: rows with the same sync_index belong to one instant.

@@ -1,4 +1,5 @@
 import Testing
+import VantageTestSupport
 import VantageTransport
 
 @Suite struct SynchronizerTests {

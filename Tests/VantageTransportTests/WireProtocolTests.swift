@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VantageTestSupport
 import VantageMedia
 @testable import VantageTransport
 
