@@ -29,6 +29,16 @@ let package = Package(
             ],
             path: "Benchmarks/SynthesisBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "ReplayBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "VantageReplay", package: "Vantage"),
+                .product(name: "VantageTransport", package: "Vantage"),
+                .product(name: "VantageMedia", package: "Vantage"),
+            ],
+            path: "Benchmarks/ReplayBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         // Not a package-benchmark target: publisher and subscriber roles run as separate
         // processes, driven by transport-vs-imagezmq.py.
         .executableTarget(
