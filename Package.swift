@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries, found through pkg-config; macros Swift cannot import are wrapped in each shim.h.
@@ -59,10 +61,20 @@ let package = Package(
         .target(
             name: "VantageSynthesis", dependencies: ["VantageGeometry", "VantageMedia", "VantageTransport", "VantageReplay"],
             swiftSettings: [.unsafeFlags(["-O"])]),
+        // The HTTP API: rig, replay, still renders, camera frames, health, metrics; rendering on its own thread.
+        .target(
+            name: "VantageServer",
+            dependencies: [
+                "VantageSynthesis", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]),
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "VantageServer", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -77,6 +89,12 @@ let package = Package(
         .testTarget(name: "VantageReplayTests", dependencies: ["VantageTestSupport", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageTestSupport", "VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
+        .testTarget(
+            name: "VantageServerTests",
+            dependencies: [
+                "VantageTestSupport", "VantageServer", "VantageSample", "VantageReplay", "VantageTransport", "VantageGeometry", "VantageMedia",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         // Runs the built `vantage` executable as a user would.
         .testTarget(name: "VantageCLITests", dependencies: ["VantageTestSupport", "vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
     ]

@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+
+/// Refuses a client's requests beyond its token bucket with 429 and a `Retry-After` in seconds.
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = VantageRequestContext
+    let buckets: TokenBuckets
+    let metrics: ServerMetrics
+    private let start = ContinuousClock.now
+
+    init(options: ServerOptions, metrics: ServerMetrics) {
+        buckets = TokenBuckets(rate: options.requestsPerSecond, burst: options.requestBurst, capacity: options.trackedClients)
+        self.metrics = metrics
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let elapsed = ContinuousClock.now - start
+        let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if let wait = buckets.take(client: context.clientKey, now: now) {
+            metrics.rateLimited.increment()
+            let seconds = max(1, Int(wait.rounded(.up)))
+            throw APIError(.tooManyRequests,
+                           "rate limit: at most \(Int(buckets.rate)) requests per second (bursts of \(Int(buckets.burst))) per client; retry in \(seconds) s",
+                           headers: [.retryAfter: String(seconds)])
+        }
+        return try await next(request, context)
+    }
+}

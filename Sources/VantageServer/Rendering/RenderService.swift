@@ -1,0 +1,112 @@
+import Foundation
+import Prometheus
+import VantageGeometry
+import VantageMedia
+import VantageReplay
+import VantageSynthesis
+import VantageTransport
+
+/// Renders stills from a replay store for the HTTP routes. The frame source and the model are
+/// not thread-safe, so every job runs on one dedicated render thread with a bounded waiting
+/// line; what routes need to validate a request (cameras, the replay's time range) is a snapshot
+/// readable from any thread.
+public final class RenderService: Sendable {
+    public let rig: Rig
+    public let options: ServerOptions
+    public let metrics: ServerMetrics
+    /// Every rig camera, sized like its stored frames.
+    public let cameras: [Camera]
+    /// Cameras with frames in the store.
+    public let sourceNames: Set<String>
+    private let replay: Locked<ReplayInfo>
+    private let thread: RenderThread
+    private let engine: RenderEngine
+
+    /// Serves `store` (opened read-only, or the live one a recorder fills) with the calibration of `rig`.
+    public init(rig: Rig, store: ReplayStore, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()) throws {
+        try options.validate()
+        let frames = try StoreFrameSource(rig: rig, store: store)
+        self.rig = rig
+        self.options = options
+        self.metrics = metrics
+        cameras = frames.cameras
+        sourceNames = Set(frames.sourceNames)
+        replay = Locked(ReplayInfo(frames))
+        engine = RenderEngine(frames: frames, model: try ImageBasedModel(rig: rig, frames: frames, cacheCapacityBytes: options.depthCacheBytes))
+        thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
+    }
+
+    /// Opens the store at `directory` read-only and serves it.
+    public convenience init(rig: Rig, storeDirectory: URL, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()) throws {
+        try self.init(rig: rig, store: try ReplayStore(directory: storeDirectory, access: .readOnly), options: options, metrics: metrics)
+    }
+
+    /// The replay as the frame source last saw it.
+    public var replayInfo: ReplayInfo { replay.current }
+
+    public func camera(named name: String) -> Camera? { cameras.first { $0.name == name } }
+
+    /// Renders `target` at `seconds` from the replay's start and encodes it.
+    func render(_ target: Camera, seconds: Double, encoding: ImageEncoding) async throws -> EncodedImage {
+        try await onRenderThread(histogram: metrics.viewRenderSeconds) { engine in
+            let moment = try engine.frames.moment(at: .seconds(seconds), cameras: nil)
+            let rendered = try engine.model.render(moment, target: target)
+            let bytes = try ImageIO.encode(RGBImage(rendered.image), as: encoding.format, jpegQScale: encoding.jpegQScale, source: "render")
+            return EncodedImage(bytes: bytes, format: encoding.format, width: target.size.width, height: target.size.height,
+                                captureMicroseconds: moment.captureMicroseconds, sources: rendered.sourceNames)
+        }
+    }
+
+    /// The frame of the physical camera `name` at `seconds`, as the model sees it: decoded,
+    /// undistorted to the camera's pinhole twin.
+    func cameraFrame(_ name: String, seconds: Double, encoding: ImageEncoding) async throws -> EncodedImage {
+        try await onRenderThread(histogram: metrics.cameraFrameSeconds) { engine in
+            let moment = try engine.frames.moment(at: .seconds(seconds), cameras: [name])
+            guard let view = moment.view(named: name) else {
+                throw SynthesisError(.unreadableFrame, "camera \(name) has no readable frame in the moment at \(seconds) s (capture \(moment.captureMicroseconds) µs)")
+            }
+            let bytes = try ImageIO.encode(RGBImage(view.image), as: encoding.format, jpegQScale: encoding.jpegQScale, source: "frame of \(name)")
+            return EncodedImage(bytes: bytes, format: encoding.format, width: view.camera.size.width, height: view.camera.size.height,
+                                captureMicroseconds: moment.captureMicroseconds, sources: [name])
+        }
+    }
+
+    /// Jobs on the render thread, waiting or running.
+    public var queueDepth: Int { thread.depth }
+
+    /// Refuses waiting jobs and ends the render thread once the running one is done.
+    public func shutdown() { thread.stop() }
+
+    private func onRenderThread<T: Sendable>(histogram: DurationHistogram,
+                                             _ job: @escaping @Sendable (RenderEngine) throws -> T) async throws -> T {
+        let metrics = metrics, thread = thread, engine = engine
+        defer { metrics.renderQueueDepth.set(to: Double(thread.depth)) }
+        do {
+            let result = try await thread.run {
+                metrics.renderQueueDepth.set(to: Double(thread.depth))
+                let start = ContinuousClock.now
+                defer { histogram.record(ContinuousClock.now - start) }
+                return try job(engine)
+            }
+            return result
+        } catch is RenderQueueFull {
+            metrics.renderQueueRejections.increment()
+            throw APIError(.serviceUnavailable, "render queue full: \(thread.capacity) renders are already waiting; retry in a moment",
+                           headers: [.retryAfter: "1"])
+        } catch is RenderThreadStopped {
+            throw APIError(.serviceUnavailable, "the server is shutting down")
+        }
+    }
+}
+
+/// The frame source and the model: not thread-safe, so only the render thread touches them
+/// (the one audited `@unchecked Sendable` box of the server).
+final class RenderEngine: @unchecked Sendable {
+    let frames: StoreFrameSource
+    let model: ImageBasedModel
+
+    init(frames: StoreFrameSource, model: ImageBasedModel) {
+        self.frames = frames
+        self.model = model
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// One dedicated thread that runs jobs in order, with a bounded waiting line. Frame sources and
+/// models are not thread-safe and rendering is CPU-heavy, so it never runs on the HTTP event
+/// loops or the cooperative pool: async callers hand a job in and are resumed with its result.
+final class RenderThread: @unchecked Sendable {
+    /// Jobs that may wait behind the one running.
+    let capacity: Int
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var waiting: [(run: () -> Void, refuse: () -> Void)] = []
+    private var isRunningJob = false
+    private var stopped = false
+    private var thread: Thread?
+
+    init(name: String, capacity: Int) {
+        self.capacity = capacity
+        // On Linux a name set before start is lost: the thread names itself.
+        let thread = Thread {
+            Thread.current.name = name
+            self.loop()
+        }
+        thread.stackSize = 8 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Jobs waiting plus the one running.
+    var depth: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting.count + (isRunningJob ? 1 : 0)
+    }
+
+    /// Runs `job` on the render thread and returns its result; throws `RenderQueueFull` at once
+    /// when `capacity` jobs are already waiting, and `RenderThreadStopped` after `stop()`.
+    func run<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            condition.lock()
+            defer { condition.unlock() }
+            guard !stopped else { return continuation.resume(throwing: RenderThreadStopped()) }
+            guard waiting.count < capacity || (!isRunningJob && waiting.isEmpty) else {
+                return continuation.resume(throwing: RenderQueueFull(capacity: capacity))
+            }
+            waiting.append((run: {
+                do { continuation.resume(returning: try job()) } catch { continuation.resume(throwing: error) }
+            }, refuse: { continuation.resume(throwing: RenderThreadStopped()) }))
+            condition.signal()
+        }
+    }
+
+    /// Lets the running job finish, refuses the waiting ones, and ends the thread.
+    func stop() {
+        condition.lock()
+        stopped = true
+        let refused = waiting
+        waiting.removeAll()
+        condition.signal()
+        condition.unlock()
+        for job in refused { job.refuse() }
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !stopped { condition.wait() }
+            if stopped && waiting.isEmpty {
+                condition.unlock()
+                return
+            }
+            let job = waiting.removeFirst()
+            isRunningJob = true
+            condition.unlock()
+            job.run()
+            condition.lock()
+            isRunningJob = false
+            condition.unlock()
+        }
+    }
+}
+
+/// Every place in the render queue is taken.
+struct RenderQueueFull: Error {
+    let capacity: Int
+}
+
+/// The render thread was stopped (the server is shutting down).
+struct RenderThreadStopped: Error {}

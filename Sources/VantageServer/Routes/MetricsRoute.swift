@@ -1,0 +1,12 @@
+import Hummingbird
+
+extension Router<VantageRequestContext> {
+    /// `GET /metrics`: Prometheus text exposition of the server's metrics.
+    func addMetricsRoute(service: RenderService) {
+        get("/metrics") { _, _ -> Response in
+            service.metrics.renderQueueDepth.set(to: Double(service.queueDepth))
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: service.metrics.text())))
+        }
+    }
+}

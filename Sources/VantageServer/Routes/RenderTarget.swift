@@ -1,0 +1,80 @@
+import VantageGeometry
+import VantageSynthesis
+
+/// The body of `POST /api/render`.
+struct RenderBody: Decodable {
+    struct Pose: Decodable {
+        var position: [Double]
+        var lookAt: [Double]
+        var up: [Double]?
+        var horizontalFieldOfViewDegrees: Double
+    }
+
+    struct Size: Decodable {
+        var width: Int
+        var height: Int
+    }
+
+    var time: Double?
+    var pose: Pose?
+    var camera: String?
+    var size: Size?
+    var format: String?
+    var quality: Int?
+}
+
+/// Builds and checks the camera a client asks for, before anything is queued.
+enum RenderTarget {
+    /// A size within the server's limits, or a 400 naming the limit.
+    static func checkedSize(width: Int, height: Int, options: ServerOptions, field: String = "size") throws(APIError) -> ImageSize {
+        guard width >= 1, height >= 1 else {
+            throw .badRequest("\(field): expected a positive width and height, found \(width)x\(height)")
+        }
+        guard width <= options.maxRenderSide, height <= options.maxRenderSide, width.multipliedReportingOverflow(by: height).partialValue <= options.maxRenderPixels,
+              !width.multipliedReportingOverflow(by: height).overflow else {
+            throw .badRequest("\(field): \(width)x\(height) is larger than this server renders (\(options.maxRenderSizeText))")
+        }
+        return ImageSize(width: width, height: height)
+    }
+
+    /// The rig camera `name` (404 if the rig has none), resized to `size` when given.
+    static func rigCamera(_ name: String, size: ImageSize?, service: RenderService, field: String = "camera") throws(APIError) -> Camera {
+        guard let camera = service.camera(named: name) else {
+            throw .notFound("\(field): no camera '\(name)' in rig '\(service.rig.name)' (cameras: \(service.cameras.map(\.name).joined(separator: ", ")))")
+        }
+        let target = size.map { camera.resized(to: $0) } ?? camera
+        if size == nil { _ = try checkedSize(width: camera.size.width, height: camera.size.height, options: service.options, field: "camera \(name)'s size") }
+        return try validated(target)
+    }
+
+    /// The look-at pose of a request, at `size`.
+    static func pose(_ pose: RenderBody.Pose, size: ImageSize) throws(APIError) -> Camera {
+        let position = try vector(pose.position, field: "pose.position")
+        let lookAt = try vector(pose.lookAt, field: "pose.lookAt")
+        let up = try pose.up.map { (values) throws(APIError) in try vector(values, field: "pose.up") } ?? [0, 0, 1]
+        let fov = pose.horizontalFieldOfViewDegrees
+        guard fov.isFinite, TargetValidation.fieldOfViewDegrees.contains(fov) else {
+            throw .badRequest("pose.horizontalFieldOfViewDegrees: expected \(Int(TargetValidation.fieldOfViewDegrees.lowerBound))...\(Int(TargetValidation.fieldOfViewDegrees.upperBound)) degrees, found \(fov)")
+        }
+        guard (lookAt - position).length > 1e-9 else { throw .badRequest("pose.lookAt: must differ from pose.position") }
+        guard up.length > 1e-9 else { throw .badRequest("pose.up: expected a non-zero vector") }
+        let camera = Camera.lookingAt(lookAt, from: position, up: up, name: "pose", size: size,
+                                      intrinsics: Intrinsics(horizontalFieldOfView: fov * .pi / 180, size: size))
+        return try validated(camera)
+    }
+
+    private static func vector(_ values: [Double], field: String) throws(APIError) -> Vector3 {
+        guard values.count == 3 else { throw .badRequest("\(field): expected [x, y, z] in world metres, found \(values.count) number\(values.count == 1 ? "" : "s")") }
+        guard values.allSatisfy(\.isFinite) else { throw .badRequest("\(field): expected finite numbers, found \(values)") }
+        return Vector3(values[0], values[1], values[2])
+    }
+
+    private static func validated(_ camera: Camera) throws(APIError) -> Camera {
+        do throws(SynthesisError) {
+            try TargetValidation.validate(camera)
+        } catch {
+            throw APIError(error)
+        }
+        return camera
+    }
+}
