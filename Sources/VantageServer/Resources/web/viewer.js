@@ -47,6 +47,11 @@ async function render(size) {
     if (state.objectURL) URL.revokeObjectURL(state.objectURL);
     state.objectURL = url;
     $("view").src = url;
+    await $("view").decode();
+    // For scripts (the browser test): which size arrived, and where the picture sits on the page.
+    const rect = $("view").getBoundingClientRect();
+    $("view").dataset.rendered = `${size.width}x${size.height}`;
+    $("view").dataset.rect = [rect.left, rect.top, rect.width, rect.height].map(Math.round).join(",");
     status("");
     $("render-info").textContent = `${size.width}×${size.height} at ${state.time.toFixed(2)} s in ${Math.round(performance.now() - started)} ms`;
   } catch (error) {
