@@ -14,6 +14,11 @@ struct StoreFrameSourceTests {
     /// A store holding every pose2sim packet, captured at its stream time (the cameras are frame-locked).
     private func pose2simStore(_ directory: URL, cameras: [String] = ["cam01", "cam02", "cam03", "cam04"]) throws -> ReplayStore {
         let store = try ReplayStore(directory: directory)
+        try append(cameras, to: store)
+        return store
+    }
+
+    private func append(_ cameras: [String], to store: ReplayStore) throws {
         for camera in cameras {
             let reader = try PacketReader(SharedData.url("pose2sim-single/videos/\(camera).mp4").path)
             var sequence: UInt64 = 0
@@ -26,7 +31,6 @@ struct StoreFrameSourceTests {
             }
         }
         try store.flush()
-        return store
     }
 
     @Test func momentsFromTheStoreEqualMomentsFromTheMedia() throws {
@@ -59,5 +63,19 @@ struct StoreFrameSourceTests {
         #expect(source.sourceNames == ["cam01", "cam03"])
         let other = Rig(name: "elsewhere", cameras: [RigCamera(rig.cameras[1].camera)].map { var camera = $0; camera.camera.name = "far"; return camera })
         #expect(throws: SynthesisError.self) { try StoreFrameSource(rig: other, store: store) }
+    }
+
+    @Test func refreshSeesWhatWasRecordedSince() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-source-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rig = try QualisysImporter.read(SharedData.url("pose2sim-single/calibration/Calib.qca.txt")).rig
+        let store = try pose2simStore(directory, cameras: ["cam01", "cam03"])
+        let source = try StoreFrameSource(rig: rig, store: store)
+        #expect(source.sourceNames == ["cam01", "cam03"])
+        try append(["cam02", "cam04"], to: store)
+        try source.refresh()
+        #expect(source.sourceNames == ["cam01", "cam02", "cam03", "cam04"])
+        #expect(source.moments.count == 100 && source.moments.allSatisfy(\.isComplete))
+        #expect(try source.moment(at: .frame(20), cameras: nil).views.count == 4)
     }
 }

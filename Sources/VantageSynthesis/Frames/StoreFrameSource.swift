@@ -9,49 +9,60 @@ import VantageTransport
 /// beside `RigFrameSource`, so the view model renders recorded replays exactly as it renders files.
 ///
 /// Replay time 0 is the first moment; `ReplayTime.frame(n)` is n frame intervals later. The
-/// moments are those of the store when this source was made. Not thread-safe: one owner at a time.
+/// moments are those of the store when this source was made or last `refresh()`ed (a store being
+/// recorded keeps growing). Not thread-safe: one owner at a time.
 public final class StoreFrameSource: FrameSource {
-    public let cameras: [Camera]
-    public let sourceNames: [String]
-    public let framesPerSecond: Double
-    public let durationSeconds: Double
+    public let rig: Rig
+    public let store: ReplayStore
+    public private(set) var cameras: [Camera] = []
+    public private(set) var sourceNames: [String] = []
+    public private(set) var framesPerSecond = 1.0
+    public private(set) var durationSeconds = 1.0
     /// The synchronized moments, in time order.
-    public let moments: [SyncedMoment]
+    public private(set) var moments: [SyncedMoment] = []
+    private let toleranceMicroseconds: Int64?
     private let decoder: ReplayDecoder
-    private let undistorters: [String: LensResampler]
-    private let calibrated: [String: Camera]
+    private var undistorters: [String: LensResampler] = [:]
+    /// Rig cameras fitted to their stored frames' size, by name.
+    private var calibrated: [String: Camera] = [:]
 
     /// Reads the store's index; throws when no camera of `rig` has frames in it.
     public init(rig: Rig, store: ReplayStore, toleranceMicroseconds: Int64? = nil) throws(SynthesisError) {
+        self.rig = rig
+        self.store = store
+        self.toleranceMicroseconds = toleranceMicroseconds
+        decoder = ReplayDecoder(store: store)
+        try refresh()
+    }
+
+    /// Re-reads the store's index: new frames and cameras join, frames removed by retention
+    /// leave. Throws (and keeps the previous moments) when no camera of the rig has frames.
+    public func refresh() throws(SynthesisError) {
         let stored = Set(store.cameras)
         let names = rig.cameras.map(\.camera.name).filter { stored.contains($0) }
         guard !names.isEmpty else {
             throw SynthesisError(.notEnoughSources, "replay store \(store.directory.path) holds no camera of rig '\(rig.name)' (it holds \(store.cameras.joined(separator: ", ")))")
         }
+        for name in names where calibrated[name] == nil { try calibrate(name) }
         let captureTimes = Dictionary(uniqueKeysWithValues: names.map { ($0, store.captureTimes(camera: $0)) })
         let halfInterval = max(1, Synchronizer.halfFrameInterval(captureTimes) ?? 500_000)
         moments = Synchronizer(cameras: names, toleranceMicroseconds: toleranceMicroseconds ?? halfInterval).moments(captureTimes)
-        var cameras: [Camera] = [], calibrated: [String: Camera] = [:], undistorters: [String: LensResampler] = [:]
-        for rigCamera in rig.cameras {
-            var camera = rigCamera.camera
-            if let first = store.index(camera: camera.name).first, let size = try? store.frame(at: first).header {
-                guard let fitted = camera.fitted(toMediaWidth: size.width, height: size.height) else {
-                    throw SynthesisError(.unreadableFrame, "camera \(camera.name): stored frames are \(size.width)x\(size.height) but the calibration is \(camera.size.width)x\(camera.size.height)")
-                }
-                camera = fitted
-                calibrated[camera.name] = camera
-                if !camera.distortion.isNone { undistorters[camera.name] = LensResampler.undistorting(camera) }
-            }
-            cameras.append(camera)
-        }
-        self.cameras = cameras
-        self.calibrated = calibrated
-        self.undistorters = undistorters
+        cameras = rig.cameras.map { calibrated[$0.camera.name] ?? $0.camera }
         sourceNames = names.sorted()
         framesPerSecond = 1e6 / Double(2 * halfInterval)
         let span = moments.isEmpty ? 0 : Double(moments.last!.captureMicroseconds - moments.first!.captureMicroseconds) / 1e6
         durationSeconds = span + 1 / framesPerSecond
-        decoder = ReplayDecoder(store: store)
+    }
+
+    /// Fits the named rig camera to the size of its stored frames and prepares its undistortion.
+    private func calibrate(_ name: String) throws(SynthesisError) {
+        guard let camera = rig.camera(named: name)?.camera, let first = store.index(camera: name).first,
+              let header = try? store.frame(at: first).header else { return }
+        guard let fitted = camera.fitted(toMediaWidth: header.width, height: header.height) else {
+            throw SynthesisError(.unreadableFrame, "camera \(name): stored frames are \(header.width)x\(header.height) but the calibration is \(camera.size.width)x\(camera.size.height)")
+        }
+        calibrated[name] = fitted
+        if !fitted.distortion.isNone { undistorters[name] = LensResampler.undistorting(fitted) }
     }
 
     public func moment(at time: ReplayTime, cameras names: Set<String>? = nil) throws(SynthesisError) -> Moment {
