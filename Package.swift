@@ -94,6 +94,7 @@ let package = Package(
             dependencies: [
                 "VantageTestSupport", "VantageServer", "VantageSample", "VantageReplay", "VantageTransport", "VantageGeometry", "VantageMedia",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         // Runs the built `vantage` executable as a user would.
         .testTarget(name: "VantageCLITests", dependencies: ["VantageTestSupport", "vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),

@@ -15,6 +15,7 @@ struct ServerFixture: Sendable {
     let rig: Rig
     let truthCamera: Camera
     let storeDirectory: URL
+    let sampleDirectory: URL
 
     static let shared: Result<ServerFixture, any Error> = Result { try ServerFixture() }
 
@@ -35,22 +36,30 @@ struct ServerFixture: Sendable {
         let rigs = SampleGenerator.rigs(options)
         rig = rigs.sources
         truthCamera = rigs.truths.cameras[0].camera
+        sampleDirectory = options.output
         storeDirectory = folder.appendingPathComponent("store")
         let store = try ReplayStore(directory: storeDirectory)
+        try record(into: store)
+        try store.flush()
+    }
+
+    /// Appends the sample's packets (those whose index in decode order is in `packets`) to `store`
+    /// as the recorder would, captured at 1 s + their stream time.
+    func record(into store: ReplayStore, packets: Range<Int> = 0..<Int.max) throws {
         for rigCamera in rig.cameras {
             let name = rigCamera.camera.name
-            let reader = try PacketReader(options.output.appendingPathComponent(SampleLayout.videoName(name)).path)
+            let reader = try PacketReader(sampleDirectory.appendingPathComponent(SampleLayout.videoName(name)).path)
             var sequence: UInt64 = 0
             while let packet = try reader.nextPacket() {
+                defer { sequence += 1 }
+                guard packets.contains(Int(sequence)) else { continue }
                 guard let timestamp = packet.presentationTimestamp else { throw ServerError("\(name): a packet without a timestamp") }
                 let capture = 1_000_000 + reader.clock.microsecondsFromStart(timestamp)
                 var frame = WireFrame(rig: rig.name, camera: name, captureMicroseconds: capture, packet: packet, parameters: reader.codecParameters)
                 frame.header.sequence = sequence
-                sequence += 1
                 try store.append(frame)
             }
         }
-        try store.flush()
     }
 
     /// A server over the fixture's store; its render thread stops when `body` returns.

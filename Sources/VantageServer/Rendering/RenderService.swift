@@ -14,11 +14,7 @@ public final class RenderService: Sendable {
     public let rig: Rig
     public let options: ServerOptions
     public let metrics: ServerMetrics
-    /// Every rig camera, sized like its stored frames.
-    public let cameras: [Camera]
-    /// Cameras with frames in the store.
-    public let sourceNames: Set<String>
-    private let replay: Locked<ReplayInfo>
+    private let snapshot: Locked<ServedReplay>
     private let thread: RenderThread
     private let engine: RenderEngine
 
@@ -29,9 +25,7 @@ public final class RenderService: Sendable {
         self.rig = rig
         self.options = options
         self.metrics = metrics
-        cameras = frames.cameras
-        sourceNames = Set(frames.sourceNames)
-        replay = Locked(ReplayInfo(frames))
+        snapshot = Locked(ServedReplay(frames))
         engine = RenderEngine(frames: frames, model: try ImageBasedModel(rig: rig, frames: frames, cacheCapacityBytes: options.depthCacheBytes))
         thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
     }
@@ -42,7 +36,30 @@ public final class RenderService: Sendable {
     }
 
     /// The replay as the frame source last saw it.
-    public var replayInfo: ReplayInfo { replay.current }
+    public var replayInfo: ReplayInfo { snapshot.current.info }
+    /// Every rig camera, sized like its stored frames.
+    public var cameras: [Camera] { snapshot.current.cameras }
+    /// Cameras with frames in the store.
+    public var sourceNames: Set<String> { snapshot.current.sourceNames }
+
+    /// Re-reads the store's index on the render thread, for a store that a recorder fills while
+    /// the server runs: new frames and cameras join, frames removed by retention leave.
+    public func refresh() async throws {
+        let snapshot = snapshot
+        try await thread.run { [engine] in
+            try engine.frames.refresh()
+            snapshot.withLock { $0 = ServedReplay(engine.frames) }
+        }
+    }
+
+    /// Refreshes every `interval` until the task is cancelled; a refresh refused because the
+    /// render queue is full waits for the next turn.
+    public func keepRefreshing(every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            try? await refresh()
+        }
+    }
 
     public func camera(named name: String) -> Camera? { cameras.first { $0.name == name } }
 
@@ -58,15 +75,17 @@ public final class RenderService: Sendable {
     }
 
     /// The frame of the physical camera `name` at `seconds`, as the model sees it: decoded,
-    /// undistorted to the camera's pinhole twin.
-    func cameraFrame(_ name: String, seconds: Double, encoding: ImageEncoding) async throws -> EncodedImage {
+    /// undistorted to the camera's pinhole twin; scaled to `size` when given.
+    func cameraFrame(_ name: String, seconds: Double, size: ImageSize? = nil, encoding: ImageEncoding) async throws -> EncodedImage {
         try await onRenderThread(histogram: metrics.cameraFrameSeconds) { engine in
             let moment = try engine.frames.moment(at: .seconds(seconds), cameras: [name])
             guard let view = moment.view(named: name) else {
                 throw SynthesisError(.unreadableFrame, "camera \(name) has no readable frame in the moment at \(seconds) s (capture \(moment.captureMicroseconds) µs)")
             }
-            let bytes = try ImageIO.encode(RGBImage(view.image), as: encoding.format, jpegQScale: encoding.jpegQScale, source: "frame of \(name)")
-            return EncodedImage(bytes: bytes, format: encoding.format, width: view.camera.size.width, height: view.camera.size.height,
+            var image = RGBImage(view.image)
+            if let size, size != view.camera.size { image = image.resized(width: size.width, height: size.height) }
+            let bytes = try ImageIO.encode(image, as: encoding.format, jpegQScale: encoding.jpegQScale, source: "frame of \(name)")
+            return EncodedImage(bytes: bytes, format: encoding.format, width: image.width, height: image.height,
                                 captureMicroseconds: moment.captureMicroseconds, sources: [name])
         }
     }
@@ -96,6 +115,19 @@ public final class RenderService: Sendable {
         } catch is RenderThreadStopped {
             throw APIError(.serviceUnavailable, "the server is shutting down")
         }
+    }
+}
+
+/// What routes read about the replay from any thread: a copy made on the render thread.
+struct ServedReplay: Sendable {
+    var cameras: [Camera]
+    var sourceNames: Set<String>
+    var info: ReplayInfo
+
+    init(_ frames: StoreFrameSource) {
+        cameras = frames.cameras
+        sourceNames = Set(frames.sourceNames)
+        info = ReplayInfo(frames)
     }
 }
 

@@ -15,14 +15,18 @@ final class RenderThread: @unchecked Sendable {
 
     init(name: String, capacity: Int) {
         self.capacity = capacity
-        // On Linux a name set before start is lost: the thread names itself.
+        // On Linux a name set before start is lost, and one set by the thread itself is lost too
+        // until `start()` has returned in this thread: the new thread waits for that, then names itself.
+        let started = DispatchSemaphore(value: 0)
         let thread = Thread {
+            started.wait()
             Thread.current.name = name
             self.loop()
         }
         thread.stackSize = 8 << 20
         self.thread = thread
         thread.start()
+        started.signal()
     }
 
     /// Jobs waiting plus the one running.

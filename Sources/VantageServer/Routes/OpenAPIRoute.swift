@@ -14,9 +14,11 @@ extension Router<VantageRequestContext> {
 
 /// The OpenAPI document shipped as a package resource.
 public enum OpenAPIDocument {
-    public static let bytes: [UInt8]? = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: "openapi", withExtension: "yaml") else { return nil }
-        return (try? Data(contentsOf: url)).map { Array($0) }
+    /// The package's Resources folder (copied whole into the module's bundle).
+    static let resourcesFolder: URL? = {
+        let candidates = [Bundle.module.resourceURL?.appendingPathComponent("Resources"), Bundle.module.resourceURL]
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("openapi.yaml").path) }
     }()
+
+    public static let bytes: [UInt8]? = resourcesFolder.flatMap { try? Data(contentsOf: $0.appendingPathComponent("openapi.yaml")) }.map(Array.init)
 }

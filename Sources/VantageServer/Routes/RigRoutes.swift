@@ -67,7 +67,6 @@ struct RigBody: ResponseEncodable {
 
 extension Router<VantageRequestContext> {
     func addRigRoute(service: RenderService) {
-        let body = RigBody(service: service)
-        get("/api/rig") { _, _ in body }
+        get("/api/rig") { _, _ in RigBody(service: service) }
     }
 }

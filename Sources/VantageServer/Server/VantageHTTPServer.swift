@@ -16,6 +16,7 @@ public enum VantageHTTPServer {
         router.addJobRoutes(token: service.options.directorToken.flatMap(DirectorToken.init))
         router.addOpenAPIRoute()
         router.addMetricsRoute(service: service)
+        router.addWebRoutes()
         return router
     }
 
