@@ -1,4 +1,5 @@
 import Prometheus
+import VantageTransport
 
 /// The server's Prometheus metrics, in a registry of its own (no process-wide bootstrap, so
 /// several servers, as in tests, never collide). `GET /metrics` emits `registry`.
@@ -13,6 +14,16 @@ public final class ServerMetrics: Sendable {
     let renderQueueRejections: Counter
     /// Requests refused by the per-client rate limit.
     let rateLimited: Counter
+    /// Requests being answered now.
+    let requestsInFlight: Gauge
+    /// Clients (remote addresses) that made a request in the last minute.
+    let activeClients: Gauge
+    /// The depth cache: lookups answered from it, computed, evicted; its size.
+    let depthCacheHits: Counter
+    let depthCacheMisses: Counter
+    let depthCacheEvictions: Counter
+    let depthCacheBytes: Gauge
+    private let seenDepthCache = Locked<(hits: Int, misses: Int, evictions: Int)>((0, 0, 0))
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -25,12 +36,30 @@ public final class ServerMetrics: Sendable {
         renderQueueRejections = registry.makeCounter(descriptor: Self.descriptor("render_queue_rejections", "total",
                                                                                  "Render requests refused because the queue was full"))
         rateLimited = registry.makeCounter(descriptor: Self.descriptor("rate_limited", "total", "Requests refused by the per-client rate limit"))
+        requestsInFlight = registry.makeGauge(descriptor: Self.descriptor("http_requests_in_flight", "count", "HTTP requests being answered"))
+        activeClients = registry.makeGauge(descriptor: Self.descriptor("clients_active", "count", "Clients that made a request in the last minute"))
+        depthCacheHits = registry.makeCounter(descriptor: Self.descriptor("depth_cache_hits", "total", "Depth estimates served from the cache"))
+        depthCacheMisses = registry.makeCounter(descriptor: Self.descriptor("depth_cache_misses", "total", "Depth estimates computed"))
+        depthCacheEvictions = registry.makeCounter(descriptor: Self.descriptor("depth_cache_evictions", "total", "Depth estimates evicted from the cache"))
+        depthCacheBytes = registry.makeGauge(descriptor: Self.descriptor("depth_cache", "bytes", "Bytes held by the depth cache"))
     }
 
     /// Counts one answered request under its status code.
     func countResponse(status: Int) {
         registry.makeCounter(descriptor: Self.descriptor("http_responses", "total", "HTTP responses by status code"),
                              labels: [("status", String(status))]).increment()
+    }
+
+    /// Brings the depth cache's counters up to `statistics` (read at scrape time).
+    func updateDepthCache(_ statistics: (hits: Int, misses: Int, evictions: Int, bytes: Int)) {
+        let (hits, misses, evictions) = seenDepthCache.withLock { seen in
+            defer { seen = (statistics.hits, statistics.misses, statistics.evictions) }
+            return (statistics.hits - seen.hits, statistics.misses - seen.misses, statistics.evictions - seen.evictions)
+        }
+        if hits > 0 { depthCacheHits.increment(by: Int64(hits)) }
+        if misses > 0 { depthCacheMisses.increment(by: Int64(misses)) }
+        if evictions > 0 { depthCacheEvictions.increment(by: Int64(evictions)) }
+        depthCacheBytes.set(to: Double(statistics.bytes))
     }
 
     /// The metrics in Prometheus' text format.

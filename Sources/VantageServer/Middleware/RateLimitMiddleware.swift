@@ -13,9 +13,13 @@ struct RateLimitMiddleware: RouterMiddleware {
         self.metrics = metrics
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    /// Seconds since the middleware was made, the buckets' clock.
+    var now: Double {
         let elapsed = ContinuousClock.now - start
-        let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let wait = buckets.take(client: context.clientKey, now: now) {
             metrics.rateLimited.increment()
             let seconds = max(1, Int(wait.rounded(.up)))

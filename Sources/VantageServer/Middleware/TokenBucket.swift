@@ -43,6 +43,11 @@ final class TokenBuckets: Sendable {
     /// Clients remembered now.
     var count: Int { buckets.withLock { $0.count } }
 
+    /// Clients whose last request came at most `seconds` before `now`.
+    func active(within seconds: Double, now: Double) -> Int {
+        buckets.withLock { $0.values.count { now - $0.updated <= seconds } }
+    }
+
     /// Drops every full bucket (they hold nothing a fresh one would not), or else the idlest one.
     private static func forgetIdlest(_ buckets: inout [String: Bucket], now: Double, rate: Double, burst: Double) {
         let before = buckets.count

@@ -17,6 +17,8 @@ public final class RenderService: Sendable {
     private let snapshot: Locked<ServedReplay>
     private let thread: RenderThread
     private let engine: RenderEngine
+    /// The model's depth cache (thread-safe), for its hit rate in `/metrics`.
+    let depthCache: DepthCache
 
     /// Serves `store` (opened read-only, or the live one a recorder fills) with the calibration of `rig`.
     public init(rig: Rig, store: ReplayStore, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()) throws {
@@ -26,7 +28,9 @@ public final class RenderService: Sendable {
         self.options = options
         self.metrics = metrics
         snapshot = Locked(ServedReplay(frames))
-        engine = RenderEngine(frames: frames, model: try ImageBasedModel(rig: rig, frames: frames, cacheCapacityBytes: options.depthCacheBytes))
+        let (model, cache) = try ServedModel.make(rig: rig, frames: frames, cacheBytes: options.depthCacheBytes)
+        depthCache = cache
+        engine = RenderEngine(frames: frames, model: model)
         thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
     }
 

@@ -2,9 +2,11 @@ import Hummingbird
 
 extension Router<VantageRequestContext> {
     /// `GET /metrics`: Prometheus text exposition of the server's metrics.
-    func addMetricsRoute(service: RenderService) {
+    func addMetricsRoute(service: RenderService, rateLimit: RateLimitMiddleware) {
         get("/metrics") { _, _ -> Response in
             service.metrics.renderQueueDepth.set(to: Double(service.queueDepth))
+            service.metrics.activeClients.set(to: Double(rateLimit.buckets.active(within: 60, now: rateLimit.now)))
+            service.metrics.updateDepthCache(service.depthCache.statistics)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: service.metrics.text())))
         }

@@ -7,7 +7,8 @@ public enum VantageHTTPServer {
     public static func router(service: RenderService) -> Router<VantageRequestContext> {
         let router = Router(context: VantageRequestContext.self)
         router.add(middleware: StatusCountingMiddleware(metrics: service.metrics))
-        router.add(middleware: RateLimitMiddleware(options: service.options, metrics: service.metrics))
+        let rateLimit = RateLimitMiddleware(options: service.options, metrics: service.metrics)
+        router.add(middleware: rateLimit)
         router.addHealthRoute(service: service)
         router.addRigRoute(service: service)
         router.addReplayRoute(service: service)
@@ -15,7 +16,7 @@ public enum VantageHTTPServer {
         router.addCameraFrameRoute(service: service)
         router.addJobRoutes(token: service.options.directorToken.flatMap(DirectorToken.init))
         router.addOpenAPIRoute()
-        router.addMetricsRoute(service: service)
+        router.addMetricsRoute(service: service, rateLimit: rateLimit)
         router.addWebRoutes()
         return router
     }
