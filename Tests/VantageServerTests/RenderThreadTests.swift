@@ -24,6 +24,22 @@ import VantageTransport
         #expect(names.current == ["test-render"])
     }
 
+    @Test func aJobWhoseCallerIsCancelledWhileWaitingNeverRuns() async throws {
+        let thread = RenderThread(name: "test-render", capacity: 4)
+        defer { thread.stop() }
+        let release = DispatchSemaphore(value: 0)
+        let ran = Locked(false)
+        let blocker = Task { try await thread.run { release.wait() } }
+        while thread.depth == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let waiter = Task { try await thread.run { ran.withLock { $0 = true } } }
+        while thread.depth < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        waiter.cancel()
+        release.signal()
+        try await blocker.value
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        #expect(!ran.current)
+    }
+
     @Test func aStoppedThreadRefusesJobs() async throws {
         let thread = RenderThread(name: "test-render", capacity: 1)
         thread.stop()

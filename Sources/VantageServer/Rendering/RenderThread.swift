@@ -1,4 +1,5 @@
 import Foundation
+import VantageTransport
 
 /// One dedicated thread that runs jobs in order, with a bounded waiting line. Frame sources and
 /// models are not thread-safe and rendering is CPU-heavy, so it never runs on the HTTP event
@@ -37,19 +38,26 @@ final class RenderThread: @unchecked Sendable {
     }
 
     /// Runs `job` on the render thread and returns its result; throws `RenderQueueFull` at once
-    /// when `capacity` jobs are already waiting, and `RenderThreadStopped` after `stop()`.
+    /// when `capacity` jobs are already waiting, and `RenderThreadStopped` after `stop()`. A job
+    /// whose caller is cancelled while it waits is skipped (`CancellationError`), never run.
     func run<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            condition.lock()
-            defer { condition.unlock() }
-            guard !stopped else { return continuation.resume(throwing: RenderThreadStopped()) }
-            guard waiting.count < capacity || (!isRunningJob && waiting.isEmpty) else {
-                return continuation.resume(throwing: RenderQueueFull(capacity: capacity))
+        let cancelled = Locked(false)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+                condition.lock()
+                defer { condition.unlock() }
+                guard !stopped else { return continuation.resume(throwing: RenderThreadStopped()) }
+                guard waiting.count < capacity || (!isRunningJob && waiting.isEmpty) else {
+                    return continuation.resume(throwing: RenderQueueFull(capacity: capacity))
+                }
+                waiting.append((run: {
+                    guard !cancelled.current else { return continuation.resume(throwing: CancellationError()) }
+                    do { continuation.resume(returning: try job()) } catch { continuation.resume(throwing: error) }
+                }, refuse: { continuation.resume(throwing: RenderThreadStopped()) }))
+                condition.signal()
             }
-            waiting.append((run: {
-                do { continuation.resume(returning: try job()) } catch { continuation.resume(throwing: error) }
-            }, refuse: { continuation.resume(throwing: RenderThreadStopped()) }))
-            condition.signal()
+        } onCancel: {
+            cancelled.withLock { $0 = true }
         }
     }
 
