@@ -21,8 +21,12 @@ struct ServerFixture: Sendable {
 
     static func get() throws -> ServerFixture { try shared.get() }
 
+    /// Where the sample and the store are made; removed when the test process exits.
+    private static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-server-tests-\(UUID())")
+
     private init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-server-tests-\(UUID())")
+        let folder = Self.folder
+        atexit { try? FileManager.default.removeItem(at: ServerFixture.folder) }
         FFmpegLog.setLevel(.quiet)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var options = SampleOptions(output: folder.appendingPathComponent("sample"))
