@@ -61,3 +61,18 @@ private func osThreadName() -> String {
     return Thread.current.name ?? ""
     #endif
 }
+
+/// The render size limit as `--max-render-size` sets it.
+@Suite struct RenderLimitTests {
+    @Test func aConfiguredLimitBoundsAreaAndSides() throws {
+        var options = ServerOptions()
+        try options.setMaxRenderSize("640x480")
+        #expect(throws: Never.self) { try RenderTarget.checkedSize(width: 640, height: 480, options: options) }
+        #expect(throws: Never.self) { try RenderTarget.checkedSize(width: 480, height: 640, options: options) }
+        #expect(throws: APIError.self) { try RenderTarget.checkedSize(width: 641, height: 480, options: options) }
+        #expect(throws: APIError.self) { try RenderTarget.checkedSize(width: 1000, height: 10, options: options) }
+        #expect(throws: APIError.self) { try RenderTarget.checkedSize(width: Int.max, height: Int.max, options: options) }
+        #expect(throws: ServerError.self) { try options.setMaxRenderSize("0x480") }
+        #expect(throws: ServerError.self) { try options.setMaxRenderSize("big") }
+    }
+}

@@ -22,8 +22,8 @@ public struct ServerOptions: Sendable {
 
     public init() {}
 
-    /// The largest size a client may ask for, as `WxH` text for messages.
-    public var maxRenderSizeText: String { "\(maxRenderPixels) pixels (e.g. 1920x1080), at most \(maxRenderSide) on a side" }
+    /// The render limit, as text for messages.
+    public var maxRenderSizeText: String { "at most \(maxRenderPixels) pixels, and \(maxRenderSide) on a side" }
 
     /// Throws a `ServerError` naming the first option out of range.
     public func validate() throws(ServerError) {
