@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import VantageMedia
+import VantageReplay
 import VantageServer
+import VantageTransport
 
 /// `vantage serve`: the HTTP API over a replay store.
 struct ServeCommand: AsyncParsableCommand {
@@ -13,14 +15,21 @@ struct ServeCommand: AsyncParsableCommand {
             read-only; requests that start jobs need the director token (--director-token, a file holding it) as \
             'Authorization: Bearer <token>'. Renders run on a thread of their own, one at a time, behind a queue of \
             --render-queue places (503 beyond it); each client gets --rate-limit requests per second in bursts of \
-            --burst (429 beyond it). Stops cleanly on SIGINT/SIGTERM.
+            --burst (429 beyond it). With --subscribe it also records what ingest nodes publish into the store \
+            (created if missing) and serves the replay as it grows. Stops cleanly on SIGINT/SIGTERM.
             """)
 
     @Option(help: "The rig file (vantage JSON, or any calibration `rig import` reads): the cameras' calibration.")
     var rig: String
 
-    @Option(help: "The replay store folder to serve (read-only).")
+    @Option(help: "The replay store folder to serve (read-only unless --subscribe records into it).")
     var store: String
+
+    @Option(name: .customLong("subscribe"), help: "An ingest node's endpoint to record from while serving; repeat for more.")
+    var endpoints: [String] = []
+
+    @Option(help: "With --subscribe: seconds of capture time the store keeps.")
+    var retention = 600.0
 
     @Option(help: "Address to listen on, host:port.")
     var http = "127.0.0.1:8080"
@@ -50,19 +59,27 @@ struct ServeCommand: AsyncParsableCommand {
         let address = try HostAndPort(http)
         let options = try options(token: try readToken())
         let loaded = try loadRig(at: rig)
-        let service = try RenderService(rig: loaded, storeDirectory: URL(fileURLWithPath: store), options: options)
-        defer { service.shutdown() }
+        let context = try ZMQContext()
+        let recording: BackgroundRecording?
+        let service: RenderService
+        if endpoints.isEmpty {
+            recording = nil
+            service = try RenderService(rig: loaded, storeDirectory: URL(fileURLWithPath: store), options: options)
+        } else {
+            printError("recording \(endpoints.joined(separator: ", ")) into \(store); waiting for frames")
+            let live = LiveServing(rig: loaded, storeDirectory: URL(fileURLWithPath: store), endpoints: endpoints, retentionSeconds: retention)
+            (recording, service) = try live.start(context: context, options: options)
+        }
         let replay = service.replayInfo
         let summary = "serving rig '\(loaded.name)' (\(service.cameras.count) cameras, \(replay.moments) moments, "
-            + String(format: "%.2f s", replay.durationSeconds) + ") from \(store)"
-        let app = VantageHTTPServer.application(service: service, host: address.host, port: address.port) { port in
+            + String(format: "%.2f s", replay.durationSeconds) + ") from \(store)" + (recording == nil ? "" : ", recording")
+        try await LiveServing.run(service: service, recording: recording, host: address.host, port: address.port) { [directorToken] port in
             let base = "http://\(address.urlHost):\(port ?? address.port)"
             print(summary)
             print("listening on \(base)/  (API: \(base)/openapi.yaml, health: \(base)/health, metrics: \(base)/metrics)")
             if options.directorToken != nil { print("director requests need 'Authorization: Bearer <token from \(directorToken ?? "")>'") }
             fflush(nil)  // every stream: the URL line must reach a pipe at once
         }
-        try await app.runService()
         print("stopped")
     }
 
@@ -81,18 +98,20 @@ struct ServeCommand: AsyncParsableCommand {
         return options
     }
 
-    private func readToken() throws -> String? {
-        guard let directorToken else { return nil }
-        let text: String
-        do {
-            text = try String(contentsOfFile: directorToken, encoding: .utf8)
-        } catch {
-            throw ValidationError("--director-token \(directorToken): cannot read the file (\(error.localizedDescription))")
-        }
-        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else { throw ValidationError("--director-token \(directorToken): the file holds no token") }
-        return token
+    private func readToken() throws -> String? { try directorToken.map(readTokenFile) }
+}
+
+/// The director's token from `--director-token <file>` (surrounding whitespace ignored).
+func readTokenFile(_ path: String) throws -> String {
+    let text: String
+    do {
+        text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+        throw ValidationError("--director-token \(path): cannot read the file (\(error.localizedDescription))")
     }
+    let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !token.isEmpty else { throw ValidationError("--director-token \(path): the file holds no token") }
+    return token
 }
 
 /// `host:port` (`[v6 address]:port` for IPv6).
