@@ -82,7 +82,8 @@ final class BackgroundCLI {
         return CLIRun(status: process.terminationStatus, standardOutput: output, standardError: error)
     }
 
-    /// Standard error so far.
+    /// Standard output and standard error so far.
+    var outputSoFar: String { (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "" }
     var errorSoFar: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 }
 
@@ -100,4 +101,10 @@ extension CLI {
         }
         return Int(UInt16(bigEndian: address.sin_port))
     }
+}
+
+/// A test's own failure with a message.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -52,3 +52,15 @@ struct PixelTests {
         }
     }
 }
+
+@Suite struct CropTests {
+    @Test func croppingKeepsTheRectangleAndClipsAtTheEdges() {
+        let image = RGBImage(width: 4, height: 3, pixels: (0..<36).map { UInt8($0) })
+        let middle = image.cropped(x: 1, y: 1, width: 2, height: 2)
+        #expect(middle?.width == 2 && middle?.height == 2)
+        #expect(middle?.pixels == [15, 16, 17, 18, 19, 20, 27, 28, 29, 30, 31, 32])
+        let clipped = image.cropped(x: 3, y: 2, width: 5, height: 5)
+        #expect(clipped?.width == 1 && clipped?.height == 1 && clipped?.pixels == [33, 34, 35])
+        #expect(image.cropped(x: 9, y: 9, width: 2, height: 2) == nil)
+    }
+}

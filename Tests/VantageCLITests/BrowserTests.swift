@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import VantageMedia
+import VantageTransport
+
+/// Debian's headless-capable browser, when installed.
+private let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// The viewer page in a real browser (Debian's `chromium`, headless) against `vantage demo`: a
+/// seat is picked through the page's address, and the view that arrives on the page must be a
+/// real picture that looks like the server's own still of the same pose.
+@Suite(.serialized, .enabled(if: chromiumPath != nil, "needs chromium (apt-get install chromium); .ci/run installs it"))
+struct BrowserTests {
+    static let seat = [-20.0, -48.0, 15.0]
+
+    /// Runs headless chromium on `url` with `arguments` (`--screenshot=…` or `--dump-dom`); its standard output.
+    private func chromium(_ url: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromiumPath!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1500,900",
+                             "--virtual-time-budget=240000"] + arguments + [url]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits for the demo's viewer address.
+    private func viewerURL(_ demo: BackgroundCLI) throws -> String {
+        let deadline = Date().addingTimeInterval(180)
+        while Date() < deadline {
+            if let line = demo.outputSoFar.split(separator: "\n").first(where: { $0.contains("viewer:") }) {
+                return String(line.split(separator: " ").last!)
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        throw CLIError("the demo printed no viewer address: \(demo.errorSoFar)")
+    }
+
+    @Test func theViewerShowsTheViewFromThePickedSeat() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = folder.appendingPathComponent("sample").path
+        let made = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0", "--seconds", "1",
+                                "--fps", "5", "--size", "320x180", "--depth", "none"])
+        #expect(made.status == 0, "\(made.standardError)")
+        let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
+                                      "--http", "127.0.0.1:\(CLI.freePort())"])
+        defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
+        let viewer = try viewerURL(demo)
+        let page = "\(viewer)?seat=\(Self.seat.map { String($0) }.joined(separator: ","))"
+
+        // Where the picture sits once the full-size view has arrived.
+        let dom = try chromium(page, ["--dump-dom"])
+        let rendered = try #require(attribute("data-rendered", in: dom), "the view never arrived on the page")
+        #expect(rendered == "1280x720")
+        let rect = try #require(attribute("data-rect", in: dom)).split(separator: ",").compactMap { Int($0) }
+        try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50)
+
+        let screenshotPath = folder.appendingPathComponent("viewer.png").path
+        _ = try chromium(page, ["--screenshot=\(screenshotPath)"])
+        let screenshot = try ImageIO.read(screenshotPath)
+        let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
+
+        // The server's own still of the same pose, scaled as the page shows it.
+        let still = try ImageIO.decode(try renderStill(base: viewer)).resized(width: rect[2], height: rect[3])
+        let spread = standardDeviation(shown)
+        #expect(spread > 10, "the view on the page is blank (standard deviation \(spread))")
+        let ssim = ImageMetrics.ssim(shown, still)
+        print("viewer in chromium: \(rect[2])x\(rect[3]) on the page, SSIM \(ssim) against the server's still, standard deviation \(spread)")
+        #expect(ssim > 0.8, "the page's view does not resemble the server's still (SSIM \(ssim))")
+    }
+
+    private func renderStill(base: String) throws -> [UInt8] {
+        let body: [String: Any] = ["time": 0, "format": "png", "size": ["width": 1280, "height": 720],
+                                   "pose": ["position": Self.seat, "lookAt": [0, 0, 0], "up": [0, 0, 1], "horizontalFieldOfViewDegrees": 55]]
+        var request = URLRequest(url: URL(string: "\(base)api/render")!)
+        request.httpMethod = "POST"
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.timeoutInterval = 240
+        let result = Locked<Result<Data, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, _, error in
+            result.withLock { $0 = data.map { .success($0) } ?? .failure(error ?? CLIError("no answer from \(base)api/render")) }
+            done.signal()
+        }.resume()
+        done.wait()
+        return Array(try result.current!.get())
+    }
+
+    private func attribute(_ name: String, in dom: String) -> String? {
+        guard let start = dom.range(of: "\(name)=\"") else { return nil }
+        return String(dom[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func standardDeviation(_ image: RGBImage) -> Double {
+        let values = image.pixels.map(Double.init)
+        let mean = values.reduce(0, +) / Double(values.count)
+        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+    }
+}
