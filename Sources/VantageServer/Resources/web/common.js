@@ -28,7 +28,7 @@ const Vantage = (() => {
   // A top-down map of the rig in `svg`: stands (the rig's bounds), the pitch when the world is
   // z-up, every camera as an arrow, and `marks`: [{at: [x, y], to?: [x, y], kind: "seat"|"pivot"}].
   function drawMap(svg, rig, marks = []) {
-    const b = rig.bounds || { min: [-60, -45, 0], max: [60, 45, 30] };
+    const b = rig.bounds && rig.bounds.min ? rig.bounds : cameraBox(rig.cameras);
     const [x0, y0, x1, y1] = [b.min[0], b.min[1], b.max[0], b.max[1]];
     svg.setAttribute("viewBox", `${x0} ${-y1} ${x1 - x0} ${y1 - y0}`);  // world y points up the map
     const parts = [`<rect class="stands" x="${x0}" y="${-y1}" width="${x1 - x0}" height="${y1 - y0}"/>`];
@@ -52,6 +52,13 @@ const Vantage = (() => {
     svg.innerHTML = parts.join("");
   }
 
+  // Without a box in the rig (a depth-range rig), the map spans the cameras with a margin.
+  function cameraBox(cameras) {
+    const xs = cameras.map((c) => c.position[0]), ys = cameras.map((c) => c.position[1]);
+    const margin = Math.max(2, 0.2 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)));
+    return { min: [Math.min(...xs) - margin, Math.min(...ys) - margin, 0], max: [Math.max(...xs) + margin, Math.max(...ys) + margin, 0] };
+  }
+
   // The world point [x, y] under a click on the map.
   function mapPoint(svg, event) {
     const point = svg.createSVGPoint();
@@ -71,5 +78,29 @@ const Vantage = (() => {
     return [centre[0] + r * Math.cos(pitch) * Math.cos(yaw), centre[1] + r * Math.cos(pitch) * Math.sin(yaw), centre[2] + r * Math.sin(pitch)];
   }
 
-  return { $, errorText, getJSON, renderStill, drawMap, mapPoint, spherical, fromSpherical };
+  // Loads the rig and the replay into `state`, names them in #rig-name and sets up the #time
+  // slider; false (with the reason in #status) when the server cannot say.
+  async function loadReplay(state) {
+    try {
+      [state.rig, state.replay] = await Promise.all([getJSON("/api/rig"), getJSON("/api/replay")]);
+    } catch (error) {
+      $("status").textContent = error.message;
+      return false;
+    }
+    $("rig-name").textContent = `${state.rig.name}: ${state.rig.cameras.length} cameras, ${state.replay.durationSeconds.toFixed(1)} s`;
+    $("time").max = state.replay.durationSeconds;
+    $("time").step = 1 / state.replay.framesPerSecond;
+    return true;
+  }
+
+  // `seconds` kept within the replay (its last frame at most), shown on the #time slider.
+  function showTime(replay, seconds) {
+    const frame = 1 / replay.framesPerSecond;
+    const time = Math.min(Math.max(0, seconds), Math.max(0, replay.durationSeconds - frame));
+    $("time").value = time;
+    $("time-value").textContent = `${time.toFixed(2)} s`;
+    return time;
+  }
+
+  return { $, errorText, getJSON, renderStill, drawMap, mapPoint, spherical, fromSpherical, loadReplay, showTime };
 })();

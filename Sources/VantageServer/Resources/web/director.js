@@ -158,10 +158,7 @@ async function renderHighlight() {
 // ---- interaction ------------------------------------------------------------------------------
 
 function setTime(seconds) {
-  const frame = 1 / state.replay.framesPerSecond;
-  state.time = Math.min(Math.max(0, seconds), Math.max(0, state.replay.durationSeconds - frame));
-  $("time").value = state.time;
-  $("time-value").textContent = `${state.time.toFixed(2)} s`;
+  state.time = Vantage.showTime(state.replay, seconds);
 }
 
 function installOrbit() {
@@ -190,17 +187,9 @@ function installOrbit() {
 }
 
 async function start() {
-  try {
-    [state.rig, state.replay] = await Promise.all([Vantage.getJSON("/api/rig"), Vantage.getJSON("/api/replay")]);
-  } catch (error) {
-    status(error.message);
-    return;
-  }
+  if (!(await Vantage.loadReplay(state))) return;
   $("token").value = sessionStorage.getItem("vantage-director-token") || "";
   $("token").addEventListener("change", () => sessionStorage.setItem("vantage-director-token", token()));
-  $("rig-name").textContent = `${state.rig.name}: ${state.rig.cameras.length} cameras, ${state.replay.durationSeconds.toFixed(1)} s`;
-  $("time").max = state.replay.durationSeconds;
-  $("time").step = 1 / state.replay.framesPerSecond;
   $("time").addEventListener("input", () => { setTime(Number($("time").value)); requestProgram(true); });
   $("time").addEventListener("change", refreshThumbnails);
   $("fov").addEventListener("input", () => requestProgram(true));

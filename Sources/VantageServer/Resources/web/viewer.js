@@ -64,11 +64,7 @@ async function render(size) {
 // ---- interaction ------------------------------------------------------------------------------
 
 function setTime(seconds) {
-  const duration = state.replay.durationSeconds;
-  const frame = 1 / state.replay.framesPerSecond;
-  state.time = Math.min(Math.max(0, seconds), Math.max(0, duration - frame));
-  $("time").value = state.time;
-  $("time-value").textContent = `${state.time.toFixed(2)} s`;
+  state.time = Vantage.showTime(state.replay, seconds);
 }
 
 function sitAt(point) {
@@ -125,15 +121,7 @@ function toggle(button, key) {
 }
 
 async function start() {
-  try {
-    [state.rig, state.replay] = await Promise.all([Vantage.getJSON("/api/rig"), Vantage.getJSON("/api/replay")]);
-  } catch (error) {
-    status(error.message);
-    return;
-  }
-  $("rig-name").textContent = `${state.rig.name}: ${state.rig.cameras.length} cameras, ${state.replay.durationSeconds.toFixed(1)} s`;
-  $("time").max = state.replay.durationSeconds;
-  $("time").step = 1 / state.replay.framesPerSecond;
+  if (!(await Vantage.loadReplay(state))) return;
   drawMap();
   $("map").addEventListener("click", (event) => sitAt(Vantage.mapPoint($("map"), event)));
   $("time").addEventListener("input", () => { setTime(Number($("time").value)); requestView(true); });
