@@ -23,6 +23,9 @@ public final class ServerMetrics: Sendable {
     let depthCacheMisses: Counter
     let depthCacheEvictions: Counter
     let depthCacheBytes: Gauge
+    /// Interactive viewer sessions (WebSockets) open now.
+    let sessionsGauge: Gauge
+    private let sessions = Locked(0)
     private let seenDepthCache = Locked<(hits: Int, misses: Int, evictions: Int)>((0, 0, 0))
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -42,7 +45,14 @@ public final class ServerMetrics: Sendable {
         depthCacheMisses = registry.makeCounter(descriptor: Self.descriptor("depth_cache_misses", "total", "Depth estimates computed"))
         depthCacheEvictions = registry.makeCounter(descriptor: Self.descriptor("depth_cache_evictions", "total", "Depth estimates evicted from the cache"))
         depthCacheBytes = registry.makeGauge(descriptor: Self.descriptor("depth_cache", "bytes", "Bytes held by the depth cache"))
+        sessionsGauge = registry.makeGauge(descriptor: Self.descriptor("sessions_active", "count", "Interactive viewer sessions open"))
     }
+
+    /// Interactive sessions open now.
+    public var activeSessions: Int { sessions.current }
+
+    func sessionOpened() { sessionsGauge.set(to: Double(sessions.withLock { $0 += 1; return $0 })) }
+    func sessionClosed() { sessionsGauge.set(to: Double(sessions.withLock { $0 -= 1; return $0 })) }
 
     /// Counts one answered request under its status code.
     func countResponse(status: Int) {

@@ -7,22 +7,8 @@ extension Router<VantageRequestContext> {
     func addRenderRoutes(service: RenderService) {
         post("/api/render") { request, context -> Response in
             let body = try await decodeJSONBody(RenderBody.self, request: request, context: context)
-            guard let time = body.time else { throw APIError.badRequest("time: required field is missing (seconds from the replay's start)") }
-            let seconds = try service.replayInfo.checkTime(time, field: "time")
             let encoding = try ImageEncoding(format: body.format, quality: body.quality)
-            let size = try body.size.map { (size) throws(APIError) in
-                try RenderTarget.checkedSize(width: size.width, height: size.height, options: service.options)
-            }
-            let target: Camera
-            switch (body.pose, body.camera) {
-            case let (pose?, nil):
-                guard let size else { throw APIError.badRequest("size: required with a pose, e.g. {\"width\": 1280, \"height\": 720}") }
-                target = try RenderTarget.pose(pose, size: size)
-            case let (nil, name?):
-                target = try RenderTarget.rigCamera(name, size: size, service: service)
-            default:
-                throw APIError.badRequest("pose, camera: expected exactly one of \"pose\" (a look-at pose) or \"camera\" (a rig camera's name)")
-            }
+            let (target, seconds) = try body.checkedTarget(service: service)
             return try await APIError.mapping { try await service.render(target, seconds: seconds, encoding: encoding).response }
         }
 

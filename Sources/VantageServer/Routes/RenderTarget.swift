@@ -23,6 +23,27 @@ struct RenderBody: Decodable {
     var quality: Int?
 }
 
+extension RenderBody {
+    /// The camera this body asks for and its replay time in seconds, checked against the
+    /// service's limits before anything is queued.
+    func checkedTarget(service: RenderService) throws(APIError) -> (camera: Camera, seconds: Double) {
+        guard let time else { throw APIError.badRequest("time: required field is missing (seconds from the replay's start)") }
+        let seconds = try service.replayInfo.checkTime(time, field: "time")
+        let checkedSize = try size.map { (size) throws(APIError) in
+            try RenderTarget.checkedSize(width: size.width, height: size.height, options: service.options)
+        }
+        switch (pose, camera) {
+        case let (pose?, nil):
+            guard let checkedSize else { throw APIError.badRequest("size: required with a pose, e.g. {\"width\": 1280, \"height\": 720}") }
+            return (try RenderTarget.pose(pose, size: checkedSize), seconds)
+        case let (nil, name?):
+            return (try RenderTarget.rigCamera(name, size: checkedSize, service: service), seconds)
+        default:
+            throw APIError.badRequest("pose, camera: expected exactly one of \"pose\" (a look-at pose) or \"camera\" (a rig camera's name)")
+        }
+    }
+}
+
 /// Builds and checks the camera a client asks for, before anything is queued.
 enum RenderTarget {
     /// A size within the server's limits, or a 400 naming the limit.

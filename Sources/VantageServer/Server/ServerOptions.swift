@@ -9,6 +9,8 @@ public struct ServerOptions: Sendable {
     public var maxRenderSide = 4096
     /// Render requests that may wait behind the one being rendered; more are refused with 503.
     public var renderQueueCapacity = 8
+    /// Interactive viewer sessions (WebSockets) open at once; more are refused with 503.
+    public var maxSessions = 32
     /// Requests per second each client (remote address) may make on average.
     public var requestsPerSecond = 50.0
     /// Requests a client may make in one burst, above the average rate.
@@ -29,6 +31,7 @@ public struct ServerOptions: Sendable {
     public func validate() throws(ServerError) {
         guard maxRenderPixels >= 1 else { throw ServerError("max render size must be at least 1 pixel, found \(maxRenderPixels)") }
         guard (1...8192).contains(maxRenderSide) else { throw ServerError("max render side must be 1...8192 pixels, found \(maxRenderSide)") }
+        guard maxSessions >= 1 else { throw ServerError("max sessions must be at least 1, found \(maxSessions)") }
         guard renderQueueCapacity >= 0 else { throw ServerError("render queue capacity must be 0 or more, found \(renderQueueCapacity)") }
         guard requestsPerSecond.isFinite, requestsPerSecond > 0 else { throw ServerError("requests per second must be positive, found \(requestsPerSecond)") }
         guard requestBurst.isFinite, requestBurst >= 1 else { throw ServerError("request burst must be at least 1, found \(requestBurst)") }

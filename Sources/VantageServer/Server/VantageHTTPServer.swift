@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 
 /// The HTTP API over a `RenderService`: routes, rate limit and response counting.
@@ -18,6 +19,7 @@ public enum VantageHTTPServer {
         router.addOpenAPIRoute()
         router.addMetricsRoute(service: service, rateLimit: rateLimit)
         router.addWebRoutes()
+        router.addSessionRoute(service: service)
         return router
     }
 
@@ -28,6 +30,7 @@ public enum VantageHTTPServer {
         var logger = logger ?? Logger(label: "vantage.server")
         if logger.logLevel > .info { logger.logLevel = .info }
         return Application(router: router(service: service),
+                           server: .http1WebSocketUpgrade(webSocketRouter: router(service: service)),
                            configuration: .init(address: .hostname(host, port: port), serverName: "vantage"),
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
                            logger: logger)

@@ -1,15 +1,19 @@
 import Hummingbird
+import HummingbirdWebSocket
 import NIOCore
 
 /// The request context of every route: Hummingbird's core storage plus the peer's address,
-/// which keys the per-client rate limit.
-public struct VantageRequestContext: RequestContext, RemoteAddressRequestContext {
+/// which keys the per-client rate limit, and the WebSocket upgrade's handler.
+public struct VantageRequestContext: RequestContext, RemoteAddressRequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// Where a matched WebSocket route leaves its handler for the upgrade.
+    public let webSocket: WebSocketHandlerReference<Self>
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        webSocket = .init()
     }
 
     /// Request bodies are small JSON documents.
