@@ -100,6 +100,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         // Runs the built `vantage` executable as a user would.
-        .testTarget(name: "VantageCLITests", dependencies: ["VantageTestSupport", "vantage", "VantageReplay", "VantageTransport", "VantageMedia"]),
+        .testTarget(
+            name: "VantageCLITests",
+            dependencies: [
+                "VantageTestSupport", "vantage", "VantageReplay", "VantageTransport", "VantageMedia",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]),
     ]
 )

@@ -9,27 +9,13 @@ import VantageTransport
 /// Debian's headless-capable browser, when installed.
 private let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-/// The viewer page in a real browser (Debian's `chromium`, headless) against `vantage demo`: a
-/// seat is picked through the page's address, and the view that arrives on the page must be a
-/// real picture that looks like the server's own still of the same pose.
+/// The viewer page in a real browser (Debian's `chromium`, headless, driven over the DevTools
+/// protocol) against `vantage demo`: a seat is picked through the page's address, and the view
+/// that arrives on the page over its WebSocket session must be a real picture that looks like
+/// the server's own still of the same pose.
 @Suite(.serialized, .enabled(if: chromiumPath != nil, "needs chromium (apt-get install chromium); .ci/run installs it"))
 struct BrowserTests {
     static let seat = [-20.0, -48.0, 15.0]
-
-    /// Runs headless chromium on `url` with `arguments` (`--screenshot=…` or `--dump-dom`); its standard output.
-    private func chromium(_ url: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromiumPath!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1500,900",
-                             "--virtual-time-budget=240000"] + arguments + [url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
 
     /// Waits for the demo's viewer address.
     private func viewerURL(_ demo: BackgroundCLI) throws -> String {
@@ -43,7 +29,7 @@ struct BrowserTests {
         throw CLIError("the demo printed no viewer address: \(demo.errorSoFar)")
     }
 
-    @Test func theViewerShowsTheViewFromThePickedSeat() throws {
+    @Test func theViewerShowsTheViewFromThePickedSeat() async throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sample = folder.appendingPathComponent("sample").path
@@ -56,15 +42,16 @@ struct BrowserTests {
         let viewer = try viewerURL(demo)
         let page = "\(viewer)?seat=\(Self.seat.map { String($0) }.joined(separator: ","))"
 
-        // Where the picture sits once the full-size view has arrived.
-        let dom = try chromium(page, ["--dump-dom"])
-        let rendered = try #require(attribute("data-rendered", in: dom), "the view never arrived on the page")
-        #expect(rendered == "1280x720")
-        let rect = try #require(attribute("data-rect", in: dom)).split(separator: ",").compactMap { Int($0) }
-        try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50)
-
+        // Once the full-size view has arrived (over the page's WebSocket session): where the
+        // picture sits, and the page as the browser shows it.
+        let (rectText, png) = try await DevToolsBrowser(chromium: chromiumPath!).withPage(page) { page in
+            _ = try await page.waitFor("document.getElementById('view').dataset.rendered === '1280x720' ? 'yes' : ''", seconds: 180)
+            return (try await page.evaluate("document.getElementById('view').dataset.rect") as? String ?? "", try await page.screenshot())
+        }
+        let rect = rectText.split(separator: ",").compactMap { Int($0) }
+        try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
         let screenshotPath = folder.appendingPathComponent("viewer.png").path
-        _ = try chromium(page, ["--screenshot=\(screenshotPath)"])
+        try png.write(to: URL(fileURLWithPath: screenshotPath))
         let screenshot = try ImageIO.read(screenshotPath)
         let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
 

@@ -29,12 +29,31 @@ function pose() {
   return { position: state.seat, lookAt: state.lookAt, up: [0, 0, 1], horizontalFieldOfViewDegrees: Number($("fov").value) };
 }
 
-// Asks for the current view; `moving` asks for a small frame now and a full one once still.
+// Asks for the current view: over the session when it is open (the server then picks the size:
+// small while the camera moves, full at rest), else as HTTP stills, small now and full once still.
 function requestView(moving) {
   if (!state.seat) return;
+  if (state.session && state.session.isOpen) {
+    state.session.send({ time: state.time, pose: pose(), size: FULL });
+    return;
+  }
   clearTimeout(state.restTimer);
   render(moving ? MOVING : FULL);
   if (moving) state.restTimer = setTimeout(() => render(FULL), REST_MS);
+}
+
+// Shows a frame (an object URL) and marks its size and place on the page for scripts (the
+// browser test).
+async function show(url, size, started) {
+  if (state.objectURL) URL.revokeObjectURL(state.objectURL);
+  state.objectURL = url;
+  $("view").src = url;
+  await $("view").decode();
+  const rect = $("view").getBoundingClientRect();
+  $("view").dataset.rendered = `${size.width}x${size.height}`;
+  $("view").dataset.rect = [rect.left, rect.top, rect.width, rect.height].map(Math.round).join(",");
+  status("");
+  $("render-info").textContent = `${size.width}×${size.height} at ${state.time.toFixed(2)} s` + (started ? ` in ${Math.round(performance.now() - started)} ms` : "");
 }
 
 async function render(size) {
@@ -44,16 +63,7 @@ async function render(size) {
   const started = performance.now();
   try {
     const url = await Vantage.renderStill({ time: state.time, pose: pose(), size }, controller.signal);
-    if (state.objectURL) URL.revokeObjectURL(state.objectURL);
-    state.objectURL = url;
-    $("view").src = url;
-    await $("view").decode();
-    // For scripts (the browser test): which size arrived, and where the picture sits on the page.
-    const rect = $("view").getBoundingClientRect();
-    $("view").dataset.rendered = `${size.width}x${size.height}`;
-    $("view").dataset.rect = [rect.left, rect.top, rect.width, rect.height].map(Math.round).join(",");
-    status("");
-    $("render-info").textContent = `${size.width}×${size.height} at ${state.time.toFixed(2)} s in ${Math.round(performance.now() - started)} ms`;
+    await show(url, size, started);
   } catch (error) {
     if (error.name !== "AbortError") status(error.message);
   } finally {
@@ -129,6 +139,9 @@ async function start() {
   $("play").addEventListener("click", (event) => toggle(event.currentTarget, "playing"));
   $("orbit").addEventListener("click", (event) => toggle(event.currentTarget, "orbiting"));
   installDrag();
+  state.session = Vantage.openSession((url, header) => show(url, header), (text) => {
+    if (text === "closed") { state.session = null; requestView(false); } else status(text);
+  });
   // A seat is picked from the page's address (?seat=x,y,z) or the first stand behind the pitch.
   const query = new URLSearchParams(location.search).get("seat");
   const seat = (query || "").split(",").map(Number);
