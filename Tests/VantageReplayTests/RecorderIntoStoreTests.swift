@@ -99,10 +99,13 @@ private final class SlowStore: FrameSink, @unchecked Sendable {
                 let frame = Self.frame(index, bytes: 100_000)
                 try? publisher.publish(frame.header, payload: frame.payload)
             }
-            // A last frame once the queues have room again, so the gap before it shows.
+            // A last frame once the queues have room again, then a heartbeat: between them they
+            // show every gap, the one at the tail included.
             Thread.sleep(forTimeInterval: 1)
             let last = Self.frame(400, bytes: 100_000)
             try? publisher.publish(last.header, payload: last.payload)
+            Thread.sleep(forTimeInterval: 0.3)
+            try? publisher.sendHeartbeat()
             Thread.sleep(forTimeInterval: 0.5)
         }
         sender.start()
@@ -122,9 +125,7 @@ private final class SlowStore: FrameSink, @unchecked Sendable {
         #expect(counters.framesLost > 0, "a disk 10 ms per frame slower than the camera must lose frames")
         #expect(report.framesWritten == counters.framesAccepted)
         #expect(store.index(camera: "cam01").count == counters.framesAccepted)
-        let lastSequence = try store.frame(at: try #require(store.index(camera: "cam01").last)).header.sequence
-        #expect(lastSequence == 400)
-        #expect(UInt64(counters.framesAccepted) + counters.framesLost == 401)
+        #expect(UInt64(counters.framesAccepted) + counters.framesLost == 401, "frames 0...400: kept or counted as lost")
     }
 }
 
