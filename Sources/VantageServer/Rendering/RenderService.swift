@@ -28,7 +28,8 @@ public final class RenderService: Sendable {
         self.options = options
         self.metrics = metrics
         snapshot = Locked(ServedReplay(frames))
-        let (model, cache) = try ServedModel.make(rig: rig, frames: frames, cacheBytes: options.depthCacheBytes)
+        let cache = DepthCache(capacityBytes: options.depthCacheBytes)
+        let model = try ImageBasedModel(rig: rig, frames: frames, cache: cache)
         depthCache = cache
         engine = RenderEngine(frames: frames, model: model)
         thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
