@@ -54,7 +54,7 @@ struct DemoCommand: AsyncParsableCommand {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("vantage-demo-\(UUID().uuidString.prefix(8))")
         printError("publishing \(rig.cameras.count) cameras on \(ingest.endpoint); recording into \(storeFolder.path)")
         let live = LiveServing(rig: rig, storeDirectory: storeFolder, endpoints: [ingest.endpoint], retentionSeconds: 600)
-        let (recording, service) = try live.start(context: context, options: options)
+        let (recording, service) = try await live.start(context: context, options: options)
         try await LiveServing.run(service: service, recording: recording, host: address.host, port: address.port) { port in
             let base = "http://\(address.urlHost):\(port ?? address.port)"
             print("Vantage demo: \(rig.name), \(rig.cameras.count) cameras, live from \(ingest.endpoint)")

@@ -78,7 +78,7 @@ struct IngestCommand: ParsableCommand {
         let context = try ZMQContext()
         let publisher = try FramePublisher(context: context, options: options)
         printError("publishing \(names.joined(separator: ", ")) of rig \(loaded.name) on \(publisher.boundEndpoint)")
-        if waitForSubscriber > 0 && !waitForFirstSubscriber(publisher, stop: stop) {
+        if waitForSubscriber > 0 && !publisher.waitForSubscriber(seconds: waitForSubscriber, shouldStop: { stop.isRaised }) {
             printError("warning: no subscriber after \(fixed(waitForSubscriber, 1)) s; publishing anyway (frames nobody receives are gone)")
         }
         let summary = try ingest.run(publisher: publisher, shouldStop: { stop.isRaised }) { progress in
@@ -86,14 +86,6 @@ struct IngestCommand: ParsableCommand {
         }
         if stop.isRaised { printError("stopped by \(stop.name)") }
         print(json ? try jsonText(summary) : Self.text(summary))
-    }
-
-    private func waitForFirstSubscriber(_ publisher: FramePublisher, stop: StopSignal) -> Bool {
-        let deadline = Date().addingTimeInterval(waitForSubscriber)
-        while Date() < deadline && !stop.isRaised {
-            if publisher.waitForSubscriber(seconds: 0.1) { return true }
-        }
-        return false
     }
 
     static func text(_ summary: IngestSummary) -> String {

@@ -15,7 +15,7 @@ struct LiveServing {
 
     /// Starts recording, waits (up to `seconds`) until the store holds frames of the rig, and
     /// returns the recording and the service over its store.
-    func start(context: ZMQContext, options: ServerOptions, waitingUpTo seconds: Double = 30) throws -> (BackgroundRecording, RenderService) {
+    func start(context: ZMQContext, options: ServerOptions, waitingUpTo seconds: Double = 30) async throws -> (BackgroundRecording, RenderService) {
         var storeOptions = ReplayStoreOptions()
         storeOptions.retentionSeconds = retentionSeconds
         let store = try ReplayStore(directory: storeDirectory, options: storeOptions)
@@ -35,7 +35,12 @@ struct LiveServing {
             } catch {
                 lastError = error
             }
-            Thread.sleep(forTimeInterval: 0.2)
+            do {
+                try await Task.sleep(for: .milliseconds(200))
+            } catch {
+                recording.stop()
+                throw error
+            }
         }
         recording.stop()
         throw LiveServingError("no frames of rig '\(rig.name)' arrived from \(endpoints.joined(separator: ", ")) within \(Int(seconds)) s"
@@ -47,7 +52,9 @@ struct LiveServing {
                     onRunning: @escaping @Sendable (Int?) async -> Void) async throws {
         let app = VantageHTTPServer.application(service: service, host: host, port: port, onServerRunning: onRunning)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService() }
+            group.addTask {
+                do { try await app.runService() } catch { throw LiveServingError("serving on \(host):\(port) failed: \(error)") }
+            }
             if recording != nil { group.addTask { await service.keepRefreshing(every: .seconds(1)) } }
             // The server ends on a signal; the refresher with it.
             try await group.next()

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             printError("recording \(endpoints.joined(separator: ", ")) into \(store); waiting for frames")
             let live = LiveServing(rig: loaded, storeDirectory: URL(fileURLWithPath: store), endpoints: endpoints, retentionSeconds: retention)
-            (recording, service) = try live.start(context: context, options: options)
+            (recording, service) = try await live.start(context: context, options: options)
         }
         let replay = service.replayInfo
         let summary = "serving rig '\(loaded.name)' (\(service.cameras.count) cameras, \(replay.moments) moments, "

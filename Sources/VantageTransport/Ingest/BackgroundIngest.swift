@@ -23,8 +23,7 @@ public final class BackgroundIngest: Sendable {
                 let framePublisher = try FramePublisher(context: context, options: publisher)
                 bound.withLock { $0 = .success(framePublisher.boundEndpoint) }
                 ready.signal()
-                let deadline = Date().addingTimeInterval(waitForSubscriberSeconds)
-                while !framePublisher.waitForSubscriber(seconds: 0.1) && Date() < deadline && !stopRequested.current {}
+                _ = framePublisher.waitForSubscriber(seconds: waitForSubscriberSeconds, shouldStop: { stopRequested.current })
                 let summary = try ingest.run(publisher: framePublisher, shouldStop: { stopRequested.current })
                 outcome.withLock { $0 = .success(summary) }
             } catch {

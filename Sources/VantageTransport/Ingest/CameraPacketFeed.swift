@@ -37,9 +37,8 @@ final class CameraPacketFeed {
                 self.reader = .packets(reader)
                 clock = try CaptureClock(media: media, framesPerSecond: reader.info.framesPerSecond)
             }
-        } catch let error as MediaError {
-            throw TransportError(.source, "camera \(name): \(error)")
         } catch {
+            // A MediaError naming the file, or an InputError naming the timestamp file's line.
             throw TransportError(.source, "camera \(name): \(error)")
         }
     }

@@ -36,11 +36,11 @@ public final class FramePublisher {
         return subscriptions > 0
     }
 
-    /// Waits up to `seconds` for a first subscriber; true when one arrived.
-    public func waitForSubscriber(seconds: Double) -> Bool {
+    /// Waits up to `seconds` for a first subscriber, or until `shouldStop` says so; true when one arrived.
+    public func waitForSubscriber(seconds: Double, shouldStop: () -> Bool = { false }) -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while !hasSubscribers {
-            if ContinuousClock.now >= deadline { return false }
+            if ContinuousClock.now >= deadline || shouldStop() { return false }
             Thread.sleep(forTimeInterval: 0.01)
         }
         return true
