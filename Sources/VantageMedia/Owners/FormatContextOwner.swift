@@ -38,9 +38,12 @@ final class InputFormatOwner {
     }
 }
 
-/// Owns an output `AVFormatContext` and its `AVIOContext`; closes the file and frees both exactly once.
+/// Owns an output `AVFormatContext` and its `AVIOContext` (a file it opened, or a caller's
+/// `SinkIOContextOwner`); closes the file and frees the context exactly once.
 final class OutputFormatOwner {
     let pointer: UnsafeMutablePointer<AVFormatContext>
+    /// The custom I/O the muxer writes to instead of a file; released after the format context.
+    private var customIO: SinkIOContextOwner?
 
     /// A muxer context for `muxerName` (e.g. "mp4", "mpegts") writing to `path`; the file is not opened yet.
     init(muxerName: String, path: String) throws(MediaError) {
@@ -67,9 +70,19 @@ final class OutputFormatOwner {
         }
     }
 
-    /// Closes the output file; safe to call more than once.
+    /// Makes the muxer write through `io` instead of a file (`AVFMT_FLAG_CUSTOM_IO`).
+    func attach(_ io: SinkIOContextOwner) {
+        precondition(pointer.pointee.pb == nil, "OutputFormatOwner.attach with an output already open")
+        customIO = io
+        pointer.pointee.pb = io.pointer
+        pointer.pointee.flags |= AVFMT_FLAG_CUSTOM_IO
+    }
+
+    /// Closes the output file, or detaches custom I/O (its owner frees it); safe to call more than once.
     func closeFile() {
-        if pointer.pointee.pb != nil {
+        if customIO != nil {
+            pointer.pointee.pb = nil
+        } else if pointer.pointee.pb != nil {
             avio_closep(&pointer.pointee.pb)
         }
     }
