@@ -75,6 +75,31 @@ struct StreamWriterTests {
         }
     }
 
+    /// An endless stream joined late (the bytes from frame 20 on, as a client connecting to a shared
+    /// stream would get them): tables and SPS/PPS repeat, so playback starts at the next keyframe (25).
+    @Test func mpegTSJoinedMidStreamPlaysFromTheNextKeyframe() throws {
+        let directory = try TemporaryDirectory()
+        let sink = CollectingSink()
+        let writer = try StreamWriter(options: Self.options, name: "shared stream", sink: sink.receive)
+        var images: [RGBImage] = []
+        var joinOffset = 0
+        for index in 0..<50 {
+            if index == 20 { joinOffset = sink.bytes }
+            images.append(TestPattern.movingTexture(width: 320, height: 240, frameIndex: index))
+            try writer.append(images[index])
+        }
+        try writer.finish()
+        let path = directory.path("joined.ts")
+        try Data(Array(sink.chunks.joined())[joinOffset...]).write(to: URL(fileURLWithPath: path))
+        let reader = try MediaReader(path)
+        #expect(reader.info.width == 320 && reader.info.height == 240)
+        let frames = try decodeAll(reader)
+        #expect(frames.count == 25, "frames 25 to 49")
+        let first = try #require(frames.first)
+        #expect(first.isKeyframe)
+        #expect(ImageMetrics.psnr(try PixelConverter().rgbImage(from: first), images[25]) > 30, "the first picture is frame 25")
+    }
+
     /// The sink throws on its third call: a typed error naming the stream and the sink's error,
     /// the writer stops (no more calls to the sink), and releasing it is clean.
     @Test(arguments: [ContainerFormat.mpegTS, .fragmentedMP4])
