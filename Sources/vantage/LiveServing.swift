@@ -14,11 +14,14 @@ struct LiveServing {
     let retentionSeconds: Double
 
     /// Starts recording, waits (up to `seconds`) until the store holds frames of the rig, and
-    /// returns the recording and the service over its store.
+    /// returns the recording and the service over its store. The recorder's and subscriber's
+    /// counters go to the service's `/metrics` (once per process).
     func start(context: ZMQContext, options: ServerOptions, waitingUpTo seconds: Double = 30) async throws -> (BackgroundRecording, RenderService) {
         var storeOptions = ReplayStoreOptions()
         storeOptions.retentionSeconds = retentionSeconds
         let store = try ReplayStore(directory: storeDirectory, options: storeOptions)
+        let metrics = ServerMetrics()
+        metrics.exportProcessMetrics()
         var subscriber = SubscriberOptions(endpoints: endpoints)
         subscriber.rig = rig.name
         subscriber.cameras = Set(rig.cameras.map(\.camera.name))
@@ -30,7 +33,7 @@ struct LiveServing {
             do {
                 // Two frames of every camera that delivers make a replay worth serving.
                 if store.cameras.count > 0 && store.cameras.allSatisfy({ store.index(camera: $0).count >= 2 }) {
-                    return (recording, try RenderService(rig: rig, store: store, options: options))
+                    return (recording, try RenderService(rig: rig, store: store, options: options, metrics: metrics))
                 }
             } catch {
                 lastError = error

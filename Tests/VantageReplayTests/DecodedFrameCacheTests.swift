@@ -34,6 +34,16 @@ struct DecodedFrameCacheTests {
         #expect(cache.count == 10)
     }
 
+    @Test func countsHitsMissesAndEvictions() {
+        var cache = DecodedFrameCache(capacityBytes: 24)  // two 2×2 images
+        #expect(cache.image(for: key(0)) == nil)
+        for time in 0..<3 { cache.insert(image(UInt8(time)), for: key(Int64(time))) }
+        _ = cache.image(for: key(2))
+        _ = cache.image(for: key(1))
+        _ = cache.image(for: key(0))
+        #expect(cache.hits == 2 && cache.misses == 2 && cache.evictions == 1)
+    }
+
     @Test func anImageLargerThanTheCapIsNotCached() {
         var cache = DecodedFrameCache(capacityBytes: 10)
         cache.insert(image(1), for: key(1))

@@ -87,9 +87,11 @@ import VantageServer
                 #expect(text.contains("vantage_render_queue_depth"))
                 #expect(text.contains("vantage_clients_active_count 1"))
                 #expect(text.contains("vantage_http_requests_in_flight_count 1"), "the scrape itself")
-                let misses = text.split(separator: "\n").first { $0.hasPrefix("vantage_depth_cache_misses_total ") }
-                #expect(misses.flatMap { Int($0.split(separator: " ").last ?? "") }.map { $0 > 0 } == true, "\(text)")
-                #expect(text.contains("vantage_depth_cache_bytes"))
+                for cache in ["depth", "decoded_frames"] {
+                    let misses = text.split(separator: "\n").first { $0.hasPrefix("vantage_cache_misses_total{cache=\"\(cache)\"} ") }
+                    #expect(misses.flatMap { Int($0.split(separator: " ").last ?? "") }.map { $0 > 0 } == true, "\(cache): \(text)")
+                    #expect(text.contains("vantage_cache_bytes{cache=\"\(cache)\"}"))
+                }
             }
         }
     }

@@ -14,6 +14,10 @@ struct DecodedFrameCache {
     let capacityBytes: Int
     /// Bytes of pixels held.
     private(set) var bytes = 0
+    /// Lookups answered, lookups missed, images evicted to stay under the cap.
+    private(set) var hits = 0
+    private(set) var misses = 0
+    private(set) var evictions = 0
     private var images: [Key: (image: RGBImage, lastUse: UInt64)] = [:]
     private var useLog: [(key: Key, use: UInt64)] = []
     private var logStart = 0
@@ -25,7 +29,11 @@ struct DecodedFrameCache {
 
     /// The cached image, now the most recently used.
     mutating func image(for key: Key) -> RGBImage? {
-        guard let image = images[key]?.image else { return nil }
+        guard let image = images[key]?.image else {
+            misses += 1
+            return nil
+        }
+        hits += 1
         touch(key)
         return image
     }
@@ -54,6 +62,7 @@ struct DecodedFrameCache {
             if let entry = images[key], entry.lastUse == use {
                 bytes -= entry.image.pixels.count
                 images[key] = nil
+                evictions += 1
                 return
             }
         }

@@ -23,6 +23,12 @@ public final class ReplayDecoder: Sendable {
         cache = Locked(DecodedFrameCache(capacityBytes: max(0, cacheBytes ?? store.options.decodedCacheBytes)))
     }
 
+    /// The decoded-frame cache so far: requests answered from it, requests decoded, pictures
+    /// evicted, bytes held.
+    public var cacheStatistics: (hits: Int, misses: Int, evictions: Int, bytes: Int) {
+        cache.withLock { ($0.hits, $0.misses, $0.evictions, $0.bytes) }
+    }
+
     /// The picture of `camera`'s frame captured nearest to `captureMicroseconds`.
     ///
     /// Throws `.frameUnavailable` when the camera has no frames or no keyframe before the frame,

@@ -18,15 +18,18 @@ public final class ServerMetrics: Sendable {
     let requestsInFlight: Gauge
     /// Clients (remote addresses) that made a request in the last minute.
     let activeClients: Gauge
-    /// The depth cache: lookups answered from it, computed, evicted; its size.
-    let depthCacheHits: Counter
-    let depthCacheMisses: Counter
-    let depthCacheEvictions: Counter
-    let depthCacheBytes: Gauge
+    /// The view model's depth cache and the replay decoder's decoded-frame cache.
+    let depthCache: CacheMetrics
+    let decodedFrameCache: CacheMetrics
     /// Interactive viewer sessions (WebSockets) open now.
     let sessionsGauge: Gauge
+    /// Frames (and their encoded bytes) sent to sessions; view requests replaced before they were rendered; sessions
+    /// closed because their client stopped taking frames.
+    let sessionFrames: Counter
+    let sessionBytes: Counter
+    let sessionRequestsDropped: Counter
+    let sessionsClosedSlow: Counter
     private let sessions = Locked(0)
-    private let seenDepthCache = Locked<(hits: Int, misses: Int, evictions: Int)>((0, 0, 0))
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -41,11 +44,15 @@ public final class ServerMetrics: Sendable {
         rateLimited = registry.makeCounter(descriptor: Self.descriptor("rate_limited", "total", "Requests refused by the per-client rate limit"))
         requestsInFlight = registry.makeGauge(descriptor: Self.descriptor("http_requests_in_flight", "count", "HTTP requests being answered"))
         activeClients = registry.makeGauge(descriptor: Self.descriptor("clients_active", "count", "Clients that made a request in the last minute"))
-        depthCacheHits = registry.makeCounter(descriptor: Self.descriptor("depth_cache_hits", "total", "Depth estimates served from the cache"))
-        depthCacheMisses = registry.makeCounter(descriptor: Self.descriptor("depth_cache_misses", "total", "Depth estimates computed"))
-        depthCacheEvictions = registry.makeCounter(descriptor: Self.descriptor("depth_cache_evictions", "total", "Depth estimates evicted from the cache"))
-        depthCacheBytes = registry.makeGauge(descriptor: Self.descriptor("depth_cache", "bytes", "Bytes held by the depth cache"))
+        depthCache = CacheMetrics(registry, cache: "depth")
+        decodedFrameCache = CacheMetrics(registry, cache: "decoded_frames")
         sessionsGauge = registry.makeGauge(descriptor: Self.descriptor("sessions_active", "count", "Interactive viewer sessions open"))
+        sessionFrames = registry.makeCounter(descriptor: Self.descriptor("session_frames", "total", "Frames sent to interactive sessions"))
+        sessionBytes = registry.makeCounter(descriptor: Self.descriptor("session_frame", "bytes_total", "Bytes of encoded frames sent to interactive sessions"))
+        sessionRequestsDropped = registry.makeCounter(descriptor: Self.descriptor("session_requests_dropped", "total",
+                                                                                  "View requests replaced by a newer one before they were rendered"))
+        sessionsClosedSlow = registry.makeCounter(descriptor: Self.descriptor("sessions_closed_slow", "total",
+                                                                              "Sessions closed because their client stopped taking frames"))
     }
 
     /// Interactive sessions open now.
@@ -58,18 +65,6 @@ public final class ServerMetrics: Sendable {
     func countResponse(status: Int) {
         registry.makeCounter(descriptor: Self.descriptor("http_responses", "total", "HTTP responses by status code"),
                              labels: [("status", String(status))]).increment()
-    }
-
-    /// Brings the depth cache's counters up to `statistics` (read at scrape time).
-    func updateDepthCache(_ statistics: (hits: Int, misses: Int, evictions: Int, bytes: Int)) {
-        let (hits, misses, evictions) = seenDepthCache.withLock { seen in
-            defer { seen = (statistics.hits, statistics.misses, statistics.evictions) }
-            return (statistics.hits - seen.hits, statistics.misses - seen.misses, statistics.evictions - seen.evictions)
-        }
-        if hits > 0 { depthCacheHits.increment(by: Int64(hits)) }
-        if misses > 0 { depthCacheMisses.increment(by: Int64(misses)) }
-        if evictions > 0 { depthCacheEvictions.increment(by: Int64(evictions)) }
-        depthCacheBytes.set(to: Double(statistics.bytes))
     }
 
     /// The metrics in Prometheus' text format.

@@ -14,11 +14,14 @@ public final class RenderService: Sendable {
     public let rig: Rig
     public let options: ServerOptions
     public let metrics: ServerMetrics
+    /// Where the rig's cameras look (their optical axes' convergence, else the world origin): what a seat faces.
+    public let pointOfInterest: Vector3
     private let snapshot: Locked<ServedReplay>
     private let thread: RenderThread
     private let engine: RenderEngine
-    /// The model's depth cache (thread-safe), for its hit rate in `/metrics`.
+    /// The model's depth cache and the store's decoder (both thread-safe), for their hit rates in `/metrics`.
     let depthCache: DepthCache
+    let decoder: ReplayDecoder
 
     /// Serves `store` (opened read-only, or the live one a recorder fills) with the calibration of `rig`.
     public init(rig: Rig, store: ReplayStore, options: ServerOptions, metrics: ServerMetrics = ServerMetrics()) throws {
@@ -27,10 +30,12 @@ public final class RenderService: Sendable {
         self.rig = rig
         self.options = options
         self.metrics = metrics
+        pointOfInterest = AxisConvergence(cameras: rig.cameras.map(\.camera))?.pointInWorld ?? Vector3(0, 0, 0)
         snapshot = Locked(ServedReplay(frames))
         let cache = DepthCache(capacityBytes: options.depthCacheBytes)
         let model = try ImageBasedModel(rig: rig, frames: frames, cache: cache)
         depthCache = cache
+        decoder = frames.decoder
         engine = RenderEngine(frames: frames, model: model)
         thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
     }
@@ -68,14 +73,24 @@ public final class RenderService: Sendable {
 
     public func camera(named name: String) -> Camera? { cameras.first { $0.name == name } }
 
-    /// Renders `target` at `seconds` from the replay's start and encodes it.
+    /// Renders `target` at `seconds` from the replay's start and encodes it as a still.
     func render(_ target: Camera, seconds: Double, encoding: ImageEncoding) async throws -> EncodedImage {
+        let rendered = try await render(target, seconds: seconds) { image in
+            try ImageIO.encode(image, as: encoding.format, jpegQScale: encoding.jpegQScale, source: "render")
+        }
+        return EncodedImage(bytes: rendered.payload, format: encoding.format, width: target.size.width, height: target.size.height,
+                            captureMicroseconds: rendered.captureMicroseconds, sources: rendered.sources)
+    }
+
+    /// Renders `target` at `seconds` from the replay's start and hands the picture to `encode`,
+    /// which runs on the render thread too (encoders are CPU work that the event loops must not do).
+    func render<Payload: Sendable>(_ target: Camera, seconds: Double,
+                                   encode: @escaping @Sendable (RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
         try await onRenderThread(histogram: metrics.viewRenderSeconds) { engine in
             let moment = try engine.frames.moment(at: .seconds(seconds), cameras: nil)
             let rendered = try engine.model.render(moment, target: target)
-            let bytes = try ImageIO.encode(RGBImage(rendered.image), as: encoding.format, jpegQScale: encoding.jpegQScale, source: "render")
-            return EncodedImage(bytes: bytes, format: encoding.format, width: target.size.width, height: target.size.height,
-                                captureMicroseconds: moment.captureMicroseconds, sources: rendered.sourceNames)
+            return RenderedView(payload: try encode(RGBImage(rendered.image)), captureMicroseconds: moment.captureMicroseconds,
+                                sources: rendered.sourceNames)
         }
     }
 
@@ -121,6 +136,13 @@ public final class RenderService: Sendable {
             throw APIError(.serviceUnavailable, "the server is shutting down")
         }
     }
+}
+
+/// A rendered view, encoded, with the moment it shows and the cameras that made it.
+struct RenderedView<Payload: Sendable>: Sendable {
+    var payload: Payload
+    var captureMicroseconds: Int64
+    var sources: [String]
 }
 
 /// What routes read about the replay from any thread: a copy made on the render thread.

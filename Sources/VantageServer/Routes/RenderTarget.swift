@@ -17,6 +17,8 @@ struct RenderBody: Decodable {
 
     var time: Double?
     var pose: Pose?
+    /// A seat: a position in world metres, looking at the rig's point of interest.
+    var seat: [Double]?
     var camera: String?
     var size: Size?
     var format: String?
@@ -32,14 +34,17 @@ extension RenderBody {
         let checkedSize = try size.map { (size) throws(APIError) in
             try RenderTarget.checkedSize(width: size.width, height: size.height, options: service.options)
         }
-        switch (pose, camera) {
-        case let (pose?, nil):
+        switch (pose, seat, camera) {
+        case let (pose?, nil, nil):
             guard let checkedSize else { throw APIError.badRequest("size: required with a pose, e.g. {\"width\": 1280, \"height\": 720}") }
             return (try RenderTarget.pose(pose, size: checkedSize), seconds)
-        case let (nil, name?):
+        case let (nil, seat?, nil):
+            guard let checkedSize else { throw APIError.badRequest("size: required with a seat, e.g. {\"width\": 1280, \"height\": 720}") }
+            return (try RenderTarget.seat(seat, service: service, size: checkedSize), seconds)
+        case let (nil, nil, name?):
             return (try RenderTarget.rigCamera(name, size: checkedSize, service: service), seconds)
         default:
-            throw APIError.badRequest("pose, camera: expected exactly one of \"pose\" (a look-at pose) or \"camera\" (a rig camera's name)")
+            throw APIError.badRequest("pose, seat, camera: expected exactly one of \"pose\" (a look-at pose), \"seat\" ([x, y, z]) or \"camera\" (a rig camera's name)")
         }
     }
 }
@@ -82,6 +87,17 @@ enum RenderTarget {
         let camera = Camera.lookingAt(lookAt, from: position, up: up, name: "pose", size: size,
                                       intrinsics: Intrinsics(horizontalFieldOfView: fov * .pi / 180, size: size))
         return try validated(camera)
+    }
+
+    /// Field of view of a seat's view, in degrees.
+    static let seatFieldOfViewDegrees = 60.0
+
+    /// A seat at `position`, looking at the rig's point of interest.
+    static func seat(_ position: [Double], service: RenderService, size: ImageSize) throws(APIError) -> Camera {
+        let seat = try vector(position, field: "seat"), at = service.pointOfInterest
+        guard (at - seat).length > 1e-9 else { throw .badRequest("seat: must differ from the point the rig looks at, \(at)") }
+        let pose = RenderBody.Pose(position: position, lookAt: [at.x, at.y, at.z], up: nil, horizontalFieldOfViewDegrees: seatFieldOfViewDegrees)
+        return try Self.pose(pose, size: size)
     }
 
     private static func vector(_ values: [Double], field: String) throws(APIError) -> Vector3 {

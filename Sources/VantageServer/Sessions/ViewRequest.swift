@@ -15,18 +15,25 @@ struct ViewMessage: Decodable {
     var id: Int?
     var time: Double?
     var pose: RenderBody.Pose?
+    var seat: [Double]?
     var camera: String?
     var size: RenderBody.Size?
 
-    var renderBody: RenderBody { RenderBody(time: time, pose: pose, camera: camera, size: size, format: nil, quality: nil) }
+    var renderBody: RenderBody { RenderBody(time: time, pose: pose, seat: seat, camera: camera, size: size, format: nil, quality: nil) }
 }
 
-/// What the server sends before each frame's JPEG bytes (and, with `error`, instead of a frame).
+/// What the server sends before each frame's bytes (and, with `error`, instead of a frame).
 struct FrameHeaderMessage: Encodable {
     var id: Int
     var width: Int?
     var height: Int?
     var captureMicroseconds: Int64?
+    /// `jpeg`, or the WebCodecs codec string of the H.264 access unit that follows.
+    var codec: String?
+    /// The frame decodes on its own (H.264: an IDR picture with its parameter sets).
+    var keyframe: Bool?
+    /// Microseconds since the session began, increasing: a decoder's presentation timestamp.
+    var timestamp: Int64?
     /// Rendered small because the camera was moving.
     var moving: Bool?
     /// Requests of this session replaced before they were rendered, so far.

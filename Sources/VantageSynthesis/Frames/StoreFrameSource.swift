@@ -21,7 +21,8 @@ public final class StoreFrameSource: FrameSource {
     /// The synchronized moments, in time order.
     public private(set) var moments: [SyncedMoment] = []
     private let toleranceMicroseconds: Int64?
-    private let decoder: ReplayDecoder
+    /// Decodes the stored frames; thread-safe, so its cache statistics can be read from anywhere.
+    public let decoder: ReplayDecoder
     private var undistorters: [String: LensResampler] = [:]
     /// Rig cameras fitted to their stored frames' size, by name.
     private var calibrated: [String: Camera] = [:]
