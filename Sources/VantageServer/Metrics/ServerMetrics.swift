@@ -26,6 +26,9 @@ public final class ServerMetrics: Sendable {
     /// Frames (and their encoded bytes) sent to sessions; view requests replaced before they were rendered; sessions
     /// closed because their client stopped taking frames.
     let sessionFrames: Counter
+    /// From a view request's arrival to its frame handed to the socket: moving (half size) and at rest.
+    let sessionLatencyMoving: DurationHistogram
+    let sessionLatencyResting: DurationHistogram
     let sessionBytes: Counter
     let sessionRequestsDropped: Counter
     let sessionsClosedSlow: Counter
@@ -47,6 +50,9 @@ public final class ServerMetrics: Sendable {
         depthCache = CacheMetrics(registry, cache: "depth")
         decodedFrameCache = CacheMetrics(registry, cache: "decoded_frames")
         sessionsGauge = registry.makeGauge(descriptor: Self.descriptor("sessions_active", "count", "Interactive viewer sessions open"))
+        let latency = Self.descriptor("session_frame_latency", "seconds", "From a view request's arrival to its encoded frame leaving the server")
+        sessionLatencyMoving = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "moving")], buckets: buckets)
+        sessionLatencyResting = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "resting")], buckets: buckets)
         sessionFrames = registry.makeCounter(descriptor: Self.descriptor("session_frames", "total", "Frames sent to interactive sessions"))
         sessionBytes = registry.makeCounter(descriptor: Self.descriptor("session_frame", "bytes_total", "Bytes of encoded frames sent to interactive sessions"))
         sessionRequestsDropped = registry.makeCounter(descriptor: Self.descriptor("session_requests_dropped", "total",

@@ -100,6 +100,7 @@ struct ViewSession {
                                             captureMicroseconds: rendered.captureMicroseconds, codec: frame.codec, keyframe: frame.isKeyframe,
                                             timestamp: timestamp, moving: moving, dropped: await mailbox.dropped, error: nil)
             try await sender.frame(header, bytes: frame.bytes)
+            (moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - request.arrival)
             service.metrics.sessionFrames.increment()
             service.metrics.sessionBytes.increment(by: Int64(frame.bytes.count))
         } catch let error as APIError {
