@@ -40,28 +40,33 @@ struct BrowserTests {
                                       "--http", "127.0.0.1:\(CLI.freePort())"])
         defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
         let viewer = try viewerURL(demo)
-        let page = "\(viewer)?seat=\(Self.seat.map { String($0) }.joined(separator: ","))"
-
-        // Once the full-size view has arrived (over the page's WebSocket session): where the
-        // picture sits, and the page as the browser shows it.
-        let (rectText, png) = try await DevToolsBrowser(chromium: chromiumPath!).withPage(page) { page in
-            _ = try await page.waitFor("document.getElementById('view').dataset.rendered === '1280x720' ? 'yes' : ''", seconds: 180)
-            return (try await page.evaluate("document.getElementById('view').dataset.rect") as? String ?? "", try await page.screenshot())
+        let seat = Self.seat.map { String($0) }.joined(separator: ",")
+        // The server's own still of the same pose.
+        let still = try ImageIO.decode(try renderStill(base: viewer))
+        // Chromium decodes H.264 with WebCodecs; `?codec=jpeg` forces the fallback.
+        for (query, codecPrefix) in [("", "avc1."), ("&codec=jpeg", "jpeg")] {
+            let page = "\(viewer)?seat=\(seat)\(query)"
+            // Once the full-size view has arrived (over the page's WebSocket session): where the
+            // picture sits, its codec, and the page as the browser shows it.
+            let (rectText, codec, png) = try await DevToolsBrowser(chromium: chromiumPath!).withPage(page) { page in
+                _ = try await page.waitFor("document.getElementById('view').dataset.rendered === '1280x720' ? 'yes' : ''", seconds: 180)
+                return (try await page.evaluate("document.getElementById('view').dataset.rect") as? String ?? "",
+                        try await page.evaluate("document.getElementById('view').dataset.codec") as? String ?? "",
+                        try await page.screenshot())
+            }
+            #expect(codec.hasPrefix(codecPrefix), "\(page): frames came as '\(codec)'")
+            let rect = rectText.split(separator: ",").compactMap { Int($0) }
+            try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
+            let screenshotPath = folder.appendingPathComponent("viewer-\(codecPrefix)png").path
+            try png.write(to: URL(fileURLWithPath: screenshotPath))
+            let screenshot = try ImageIO.read(screenshotPath)
+            let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
+            let spread = standardDeviation(shown)
+            #expect(spread > 10, "the view on the page is blank (standard deviation \(spread))")
+            let ssim = ImageMetrics.ssim(shown, still.resized(width: rect[2], height: rect[3]))
+            print("viewer in chromium (\(codec)): \(rect[2])x\(rect[3]) on the page, SSIM \(ssim) against the server's still, standard deviation \(spread)")
+            #expect(ssim > 0.8, "the page's view (\(codec)) does not resemble the server's still (SSIM \(ssim))")
         }
-        let rect = rectText.split(separator: ",").compactMap { Int($0) }
-        try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
-        let screenshotPath = folder.appendingPathComponent("viewer.png").path
-        try png.write(to: URL(fileURLWithPath: screenshotPath))
-        let screenshot = try ImageIO.read(screenshotPath)
-        let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
-
-        // The server's own still of the same pose, scaled as the page shows it.
-        let still = try ImageIO.decode(try renderStill(base: viewer)).resized(width: rect[2], height: rect[3])
-        let spread = standardDeviation(shown)
-        #expect(spread > 10, "the view on the page is blank (standard deviation \(spread))")
-        let ssim = ImageMetrics.ssim(shown, still)
-        print("viewer in chromium: \(rect[2])x\(rect[3]) on the page, SSIM \(ssim) against the server's still, standard deviation \(spread)")
-        #expect(ssim > 0.8, "the page's view does not resemble the server's still (SSIM \(ssim))")
     }
 
     private func renderStill(base: String) throws -> [UInt8] {

@@ -62,6 +62,35 @@ import VantageTransport
         #expect(run.standardOutput.contains("serving rig 'stadium' (4 cameras, 2 moments"))
     }
 
+    /// `vantage demo` records what its ingest node publishes while it serves: the subscriber's
+    /// and the caches' counters are in `/metrics` beside the server's own.
+    @Test func liveServingExportsIngestAndCacheMetrics() async throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = folder.appendingPathComponent("stadium").path
+        let generated = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0",
+                                     "--seconds", "0.4", "--fps", "5", "--size", "320x180", "--depth", "none"])
+        try #require(generated.status == 0, "\(generated.standardError)")
+        let port = CLI.freePort()
+        let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
+                                      "--http", "127.0.0.1:\(port)"])
+        defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
+        let base = "http://127.0.0.1:\(port)"
+        var metrics = ""
+        for _ in 0..<600 where !metrics.contains("vantage_subscriber_frames_total{camera=\"cam04\"}") {
+            try await Task.sleep(for: .milliseconds(100))
+            if let answer = try? await get("\(base)/metrics") { metrics = String(decoding: answer.body, as: UTF8.self) }
+        }
+        for camera in ["cam01", "cam02", "cam03", "cam04"] {
+            #expect(metrics.contains("vantage_subscriber_frames_total{camera=\"\(camera)\"}"), "\(demo.errorSoFar)\n\(metrics)")
+        }
+        #expect(metrics.contains("vantage_subscriber_lost_frames_total") || metrics.contains("vantage_subscriber_bytes_total"))
+        let rendered = try await get("\(base)/api/render?camera=cam02&time=0&width=160&height=90")
+        #expect(rendered.status == 200)
+        let after = String(decoding: try await get("\(base)/metrics").body, as: UTF8.self)
+        #expect(after.contains("vantage_cache_misses_total{cache=\"decoded_frames\"}"), "\(after)")
+    }
+
     @Test(arguments: [
         (["--http", "localhost"], "--http localhost: expected host:port"),
         (["--max-render-size", "0x5"], "max render size '0x5'"),

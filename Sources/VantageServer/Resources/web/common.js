@@ -14,43 +14,15 @@ const Vantage = (() => {
     return response.json();
   }
 
-  // Renders `request` ({time, pose, size}) as JPEG; the returned promise gives an object URL, or
-  // rejects with the server's one-line error. `signal` aborts it.
+  // Renders `request` ({time, pose, size}) as JPEG; the returned promise gives the picture as a
+  // Blob, or rejects with the server's one-line error. `signal` aborts it.
   async function renderStill(request, signal) {
     const response = await fetch("/api/render", {
       method: "POST", signal, headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ ...request, format: "jpeg" }),
     });
     if (!response.ok) throw new Error(await errorText(response));
-    return URL.createObjectURL(await response.blob());
-  }
-
-  // An interactive session over the /api/session WebSocket: `send(view)` whenever the camera
-  // moves ({time, pose, size}); the server keeps only the newest, sends half-size frames while
-  // the camera moves and the full view once it rests. `onFrame(url, header)` gets each frame as
-  // an object URL; `onError(text)` gets refusals, and "closed" when the socket ends.
-  function openSession(onFrame, onError) {
-    const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/api/session`);
-    socket.binaryType = "blob";
-    let header = null, nextId = 1, waiting = null;
-    socket.onopen = () => { if (waiting) socket.send(waiting); waiting = null; };
-    socket.onmessage = (event) => {
-      if (typeof event.data === "string") {
-        const message = JSON.parse(event.data);
-        if (message.error) onError(message.error); else header = message;
-      } else if (header) {
-        onFrame(URL.createObjectURL(event.data), header);
-        header = null;
-      }
-    };
-    socket.onclose = () => onError("closed");
-    return {
-      get isOpen() { return socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING; },
-      send(view) {
-        const text = JSON.stringify({ id: nextId++, ...view });
-        if (socket.readyState === WebSocket.OPEN) socket.send(text); else waiting = text;
-      },
-    };
+    return response.blob();
   }
 
   // A top-down map of the rig in `svg`: stands (the rig's bounds), the pitch when the world is
@@ -130,5 +102,5 @@ const Vantage = (() => {
     return time;
   }
 
-  return { $, errorText, getJSON, renderStill, openSession, drawMap, mapPoint, spherical, fromSpherical, loadReplay, showTime };
+  return { $, errorText, getJSON, renderStill, drawMap, mapPoint, spherical, fromSpherical, loadReplay, showTime };
 })();

@@ -31,7 +31,7 @@ async function showProgram(size, request = { time: state.time, pose: pose(), siz
   const controller = new AbortController();
   state.inflight = controller;
   try {
-    const url = await Vantage.renderStill({ ...request, size }, controller.signal);
+    const url = URL.createObjectURL(await Vantage.renderStill({ ...request, size }, controller.signal));
     if (state.url) URL.revokeObjectURL(state.url);
     state.url = url;
     $("view").src = url;

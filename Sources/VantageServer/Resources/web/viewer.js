@@ -1,6 +1,7 @@
 // The fan's viewer: pick a seat on a top-down map of the rig, look around, scrub the replay.
-// Stills come from POST /api/render; the newest request wins (older ones are aborted), small
-// frames while the camera moves and full size once it rests.
+// Views come over a session (ViewSession: H.264 through WebCodecs, or JPEG); without one, stills
+// come from POST /api/render, the newest request winning, small while the camera moves and full
+// size once it rests.
 "use strict";
 
 const FULL = { width: 1280, height: 720 };
@@ -12,7 +13,7 @@ const state = {
   seat: null,              // [x, y, z] in world metres
   lookAt: [0, 0, 0],       // the point the camera looks at
   time: 0, playing: false, orbiting: false,
-  inflight: null, restTimer: null, objectURL: null,
+  inflight: null, restTimer: null,
 };
 
 const { $ } = Vantage;
@@ -42,18 +43,21 @@ function requestView(moving) {
   if (moving) state.restTimer = setTimeout(() => render(FULL), REST_MS);
 }
 
-// Shows a frame (an object URL) and marks its size and place on the page for scripts (the
-// browser test).
-async function show(url, size, started) {
-  if (state.objectURL) URL.revokeObjectURL(state.objectURL);
-  state.objectURL = url;
-  $("view").src = url;
-  await $("view").decode();
-  const rect = $("view").getBoundingClientRect();
-  $("view").dataset.rendered = `${size.width}x${size.height}`;
-  $("view").dataset.rect = [rect.left, rect.top, rect.width, rect.height].map(Math.round).join(",");
+// Draws a frame (a VideoFrame or ImageBitmap, closed here) and marks its size and place on the
+// page for scripts (the browser test).
+function show(picture, size, detail) {
+  const canvas = $("view");
+  if (canvas.width !== size.width || canvas.height !== size.height) {
+    canvas.width = size.width;
+    canvas.height = size.height;
+  }
+  canvas.getContext("2d").drawImage(picture, 0, 0, size.width, size.height);
+  picture.close();
+  const rect = canvas.getBoundingClientRect();
+  canvas.dataset.rendered = `${size.width}x${size.height}`;
+  canvas.dataset.rect = [rect.left, rect.top, rect.width, rect.height].map(Math.round).join(",");
   status("");
-  $("render-info").textContent = `${size.width}×${size.height} at ${state.time.toFixed(2)} s` + (started ? ` in ${Math.round(performance.now() - started)} ms` : "");
+  $("render-info").textContent = `${size.width}×${size.height} at ${state.time.toFixed(2)} s` + (detail ? `, ${detail}` : "");
 }
 
 async function render(size) {
@@ -62,8 +66,8 @@ async function render(size) {
   state.inflight = controller;
   const started = performance.now();
   try {
-    const url = await Vantage.renderStill({ time: state.time, pose: pose(), size }, controller.signal);
-    await show(url, size, started);
+    const picture = await createImageBitmap(await Vantage.renderStill({ time: state.time, pose: pose(), size }, controller.signal));
+    show(picture, size, `still in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     if (error.name !== "AbortError") status(error.message);
   } finally {
@@ -139,7 +143,10 @@ async function start() {
   $("play").addEventListener("click", (event) => toggle(event.currentTarget, "playing"));
   $("orbit").addEventListener("click", (event) => toggle(event.currentTarget, "orbiting"));
   installDrag();
-  state.session = Vantage.openSession((url, header) => show(url, header), (text) => {
+  state.session = await ViewSession.open((picture, header) => {
+    $("view").dataset.codec = header.codec;
+    show(picture, header, `${header.codec}${header.moving ? ", moving" : ""}`);
+  }, (text) => {
     if (text === "closed") { state.session = null; requestView(false); } else status(text);
   });
   // A seat is picked from the page's address (?seat=x,y,z) or the first stand behind the pitch.
