@@ -62,7 +62,7 @@ import VantageServer
                 #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
                 let text = response.text
                 #expect(text.hasPrefix("openapi: 3.0"))
-                for path in ["/health:", "/api/rig:", "/api/replay:", "/api/render:", "/api/cameras/{name}/frame:", "/api/jobs:",
+                for path in ["/health:", "/api/rig:", "/api/replay:", "/api/render:", "/api/cameras/{name}/frame:", "/api/session:", "/api/stream.ts:", "/api/jobs:",
                              "/openapi.yaml:", "/metrics:"] {
                     #expect(text.contains("  \(path)"), "openapi.yaml lacks \(path)")
                 }

@@ -23,6 +23,21 @@ import VantageServer
         }
     }
 
+    @Test func aSeatLooksAtThePointTheRigLooksAt() async throws {
+        try await ServerFixture.test { client, service in
+            let body = #"{"time": 0.4, "seat": [0, -60, 20], "size": {"width": 160, "height": 90}}"#
+            let seat = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(json: body)) { response in
+                #expect(response.status == .ok, "\(response.text.prefix(300))")
+                return try ImageIO.decode(response.bytes)
+            }
+            let at = service.pointOfInterest
+            let pose = #"{"time": 0.4, "pose": {"position": [0, -60, 20], "lookAt": [\#(at.x), \#(at.y), \#(at.z)], "horizontalFieldOfViewDegrees": 60}, "size": {"width": 160, "height": 90}}"#
+            let same = try await client.execute(uri: "/api/render", method: .post, body: ByteBuffer(json: pose)) { try ImageIO.decode($0.bytes) }
+            #expect(seat.width == 160 && spread(seat) > 10)
+            #expect(seat == same, "a seat is the look-at pose at the rig's point of interest with a 60° view")
+        }
+    }
+
     @Test func aRigCameraRendersAsAPNG() async throws {
         try await ServerFixture.test { client, service in
             let name = service.cameras[1].name

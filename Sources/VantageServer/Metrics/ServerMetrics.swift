@@ -32,7 +32,11 @@ public final class ServerMetrics: Sendable {
     let sessionBytes: Counter
     let sessionRequestsDropped: Counter
     let sessionsClosedSlow: Counter
+    /// MPEG-TS streams playing now, and the frames sent to them.
+    let streamsGauge: Gauge
+    let streamFrames: Counter
     private let sessions = Locked(0)
+    private let streams = Locked(0)
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -53,6 +57,8 @@ public final class ServerMetrics: Sendable {
         let latency = Self.descriptor("session_frame_latency", "seconds", "From a view request's arrival to its encoded frame leaving the server")
         sessionLatencyMoving = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "moving")], buckets: buckets)
         sessionLatencyResting = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "resting")], buckets: buckets)
+        streamsGauge = registry.makeGauge(descriptor: Self.descriptor("streams_active", "count", "MPEG-TS streams playing"))
+        streamFrames = registry.makeCounter(descriptor: Self.descriptor("stream_frames", "total", "Frames sent to MPEG-TS streams"))
         sessionFrames = registry.makeCounter(descriptor: Self.descriptor("session_frames", "total", "Frames sent to interactive sessions"))
         sessionBytes = registry.makeCounter(descriptor: Self.descriptor("session_frame", "bytes_total", "Bytes of encoded frames sent to interactive sessions"))
         sessionRequestsDropped = registry.makeCounter(descriptor: Self.descriptor("session_requests_dropped", "total",
@@ -63,6 +69,12 @@ public final class ServerMetrics: Sendable {
 
     /// Interactive sessions open now.
     public var activeSessions: Int { sessions.current }
+
+    /// MPEG-TS streams playing now.
+    public var activeStreams: Int { streams.current }
+
+    func streamOpened() { streamsGauge.set(to: Double(streams.withLock { $0 += 1; return $0 })) }
+    func streamClosed() { streamsGauge.set(to: Double(streams.withLock { $0 -= 1; return $0 })) }
 
     func sessionOpened() { sessionsGauge.set(to: Double(sessions.withLock { $0 += 1; return $0 })) }
     func sessionClosed() { sessionsGauge.set(to: Double(sessions.withLock { $0 -= 1; return $0 })) }

@@ -11,6 +11,8 @@ public struct ServerOptions: Sendable {
     public var renderQueueCapacity = 8
     /// Interactive viewer sessions (WebSockets) open at once; more are refused with 503.
     public var maxSessions = 32
+    /// MPEG-TS streams (`GET /api/stream.ts`) playing at once; more are refused with 503.
+    public var maxStreams = 8
     /// Longest a session's client may take to accept one frame; a client that stops reading for
     /// longer loses its session (and its slot), so it never holds the server's memory or a slot.
     public var sessionSendTimeout: Duration = .seconds(10)
@@ -35,6 +37,7 @@ public struct ServerOptions: Sendable {
         guard maxRenderPixels >= 1 else { throw ServerError("max render size must be at least 1 pixel, found \(maxRenderPixels)") }
         guard (1...8192).contains(maxRenderSide) else { throw ServerError("max render side must be 1...8192 pixels, found \(maxRenderSide)") }
         guard maxSessions >= 1 else { throw ServerError("max sessions must be at least 1, found \(maxSessions)") }
+        guard maxStreams >= 1 else { throw ServerError("max streams must be at least 1, found \(maxStreams)") }
         guard sessionSendTimeout > .zero else { throw ServerError("session send timeout must be positive, found \(sessionSendTimeout)") }
         guard renderQueueCapacity >= 0 else { throw ServerError("render queue capacity must be 0 or more, found \(renderQueueCapacity)") }
         guard requestsPerSecond.isFinite, requestsPerSecond > 0 else { throw ServerError("requests per second must be positive, found \(requestsPerSecond)") }

@@ -20,6 +20,7 @@ public enum VantageHTTPServer {
         router.addMetricsRoute(service: service, rateLimit: rateLimit)
         router.addWebRoutes()
         router.addSessionRoute(service: service)
+        router.addStreamRoute(service: service)
         return router
     }
 

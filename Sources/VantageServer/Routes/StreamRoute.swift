@@ -1,0 +1,45 @@
+import Hummingbird
+import Logging
+import NIOCore
+import VantageMedia
+
+extension Router<VantageRequestContext> {
+    /// `GET /api/stream.ts`: a view as an MPEG-TS stream of H.264 over plain HTTP, for players
+    /// that are not browsers (`ffplay`, VLC). Everything is checked before the first byte; then
+    /// frames are rendered one after another on the render thread, each written before the next
+    /// is rendered, so a slow player gets its frames later, never a growing queue.
+    func addStreamRoute(service: RenderService) {
+        get("/api/stream.ts") { request, context -> Response in
+            let plan = try StreamPlan(query: QueryValues(request), service: service)
+            guard service.metrics.activeStreams < service.options.maxStreams else {
+                throw APIError(.serviceUnavailable, "this server already streams to \(service.options.maxStreams) players; try again later")
+            }
+            let encoder = try await APIError.mapping { () throws(MediaError) in
+                try TransportStreamEncoder(width: plan.camera.size.width, height: plan.camera.size.height, framesPerSecond: plan.framesPerSecond)
+            }
+            let logger = context.logger
+            return Response(status: .ok, headers: [.contentType: "video/mp2t", .cacheControl: "no-store"], body: ResponseBody { writer in
+                service.metrics.streamOpened()
+                defer { service.metrics.streamClosed() }
+                var index = 0
+                while let seconds = plan.seconds(ofFrame: index) {
+                    let bytes: [UInt8]
+                    do {
+                        bytes = try await service.render(plan.camera, seconds: seconds) { image in try encoder.append(image) }.payload
+                    } catch let error as APIError where error.headers[.retryAfter] != nil {
+                        try await Task.sleep(for: .milliseconds(100))  // the render queue is full: this frame waits its turn
+                        continue
+                    } catch {
+                        logger.warning("stream of \(plan.camera.name) ended at frame \(index): \(error)")
+                        throw error
+                    }
+                    try await writer.write(ByteBuffer(bytes: bytes))
+                    service.metrics.streamFrames.increment()
+                    index += 1
+                }
+                try await writer.write(ByteBuffer(bytes: try encoder.finish()))
+                try await writer.finish(nil)
+            })
+        }
+    }
+}

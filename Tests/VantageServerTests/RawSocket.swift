@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A client on a bare TCP socket to 127.0.0.1, for clients that misbehave as no library would
+/// let them: one that never reads, one that hangs up in the middle of a frame.
+final class RawSocket {
+    private let descriptor: Int32
+    private var isClosed = false
+
+    /// Connects to 127.0.0.1:`port`. `receiveBuffer` shrinks the socket's receive buffer first,
+    /// so a client that stops reading stalls the server soon.
+    init(port: Int, receiveBuffer: Int32? = nil) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw RawSocketError("socket: errno \(errno)") }
+        if var size = receiveBuffer {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { close(descriptor); throw RawSocketError("connect to port \(port): errno \(errno)") }
+    }
+
+    deinit { if !isClosed { close(descriptor) } }
+
+    /// Up to `count` bytes as they arrive; empty once the server has closed.
+    func read(count: Int) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let received = recv(descriptor, &buffer, count, 0)
+        guard received >= 0 else { throw RawSocketError("recv: errno \(errno)") }
+        return Array(buffer.prefix(received))
+    }
+
+    /// Reads up to and including the blank line that ends an HTTP head; returns the head.
+    func readHead() throws -> String {
+        var head: [UInt8] = []
+        while !head.ends(with: Array("\r\n\r\n".utf8)) {
+            guard let byte = try read(count: 1).first else { throw RawSocketError("the server hung up in the response head") }
+            head.append(byte)
+        }
+        return String(decoding: head, as: UTF8.self)
+    }
+
+    /// Hangs up at once with a reset, whatever is in flight.
+    func abort() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close(descriptor)
+        isClosed = true
+    }
+
+    func sendAll(_ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let result = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard result > 0 else { throw RawSocketError("send: errno \(errno)") }
+            sent += result
+        }
+    }
+}
+
+/// A WebSocket client on a `RawSocket`.
+final class RawWebSocket {
+    let socket: RawSocket
+
+    /// Connects to `path` on 127.0.0.1:`port` and completes the upgrade.
+    init(port: Int, path: String, receiveBuffer: Int32? = nil) throws {
+        socket = try RawSocket(port: port, receiveBuffer: receiveBuffer)
+        try socket.sendAll(Array("""
+            GET \(path) HTTP/1.1\r
+            Host: 127.0.0.1:\(port)\r
+            Upgrade: websocket\r
+            Connection: Upgrade\r
+            Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
+            Sec-WebSocket-Version: 13\r
+            \r
+
+            """.utf8))
+        let head = try socket.readHead()
+        guard head.hasPrefix("HTTP/1.1 101 ") else { throw RawSocketError("upgrade refused: \(head.prefix { $0 != "\r" })") }
+    }
+
+    /// Sends one masked text frame (clients must mask).
+    func send(text: String) throws {
+        let payload = Array(text.utf8)
+        var frame: [UInt8] = [0x81]
+        switch payload.count {
+        case ..<126: frame.append(0x80 | UInt8(payload.count))
+        case ..<65536: frame += [0x80 | 126, UInt8(payload.count >> 8), UInt8(payload.count & 0xff)]
+        default: frame.append(0x80 | 127); frame += (0..<8).reversed().map { UInt8(truncatingIfNeeded: payload.count >> ($0 * 8)) }
+        }
+        let mask: [UInt8] = [0x12, 0x34, 0x56, 0x78]
+        frame += mask
+        frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
+        try socket.sendAll(frame)
+    }
+
+    func read(count: Int) throws -> [UInt8] { try socket.read(count: count) }
+
+    func abort() { socket.abort() }
+}
+
+struct RawSocketError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix }
+}
