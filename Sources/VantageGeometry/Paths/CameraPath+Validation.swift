@@ -46,7 +46,7 @@ extension CameraPath {
 
     private func check(insideBoxFrom min: Vector3, to max: Vector3, fail: (String, String) -> InputError) throws {
         func inside(_ p: Vector3) -> Bool { all(p .>= min .& p .<= max) }
-        let box = "the scene bounds [\(listed(min)) … \(listed(max))]"
+        let box = "the scene bounds (min \(listed(min)), max \(listed(max)))"
         for (index, keyframe) in keyframes.enumerated() where !inside(keyframe.position) {
             throw fail("keyframes[\(index)].position", "expected a position inside \(box), found \(listed(keyframe.position))")
         }

@@ -12,6 +12,15 @@ struct HermiteBasis {
         h11 = u3 - u2
     }
 
+    /// The basis of the derivative with respect to u.
+    init(derivativeAt u: Double) {
+        let u2 = u * u
+        h00 = 6 * u2 - 6 * u
+        h10 = 3 * u2 - 4 * u + 1
+        h01 = -6 * u2 + 6 * u
+        h11 = 3 * u2 - 2 * u
+    }
+
     func value(_ p0: Vector3, _ m0: Vector3, _ p1: Vector3, _ m1: Vector3) -> Vector3 {
         h00 * p0 + h10 * m0 + h01 * p1 + h11 * m1
     }

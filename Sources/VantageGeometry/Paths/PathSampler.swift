@@ -42,9 +42,7 @@ public struct PathSampler: Sendable {
         positions = PositionSpline(points: keyframes.map(\.position), times: times)
         orientations = OrientationSpline(keyframes.map(\.camFromWorldRotation), method: path.interpolation.orientation)
         fieldOfView = MonotoneSpline(values: keyframes.map(\.horizontalFieldOfViewDegrees), times: times)
-        arcLength = path.interpolation.constantSpeed
-            ? ArcLengthTable(segmentCount: keyframes.count - 1) { [positions] in positions.position(segment: $0, u: $1) }
-            : nil
+        arcLength = path.interpolation.constantSpeed ? ArcLengthTable(positions) : nil
     }
 
     /// Seconds of path time.
@@ -59,7 +57,7 @@ public struct PathSampler: Sendable {
 
     /// Length of the camera's curve in metres (chord sum at `ArcLengthTable.stepsPerSegment` steps per segment).
     public var length: Double {
-        (arcLength ?? ArcLengthTable(segmentCount: times.count - 1) { [positions] in positions.position(segment: $0, u: $1) }).totalLength
+        (arcLength ?? ArcLengthTable(positions)).totalLength
     }
 
     /// The camera at path time `seconds`, clamped to [0, duration].

@@ -35,12 +35,12 @@ public enum PoseTrace {
                           horizontalFieldOfViewDegrees: horizontalFieldOfViewDegrees)
     }
 
-    /// Parses pose-trace text (LF or CRLF line ends, spaces around values allowed, blank lines
+    /// Parses pose-trace text (LF, CRLF or CR line ends, spaces around values allowed, blank lines
     /// ignored); errors name `source`, the line and the column.
     public static func decode(_ text: String, source: String, name: String, fps: Double,
                               horizontalFieldOfViewDegrees: Double) throws -> CameraPath {
         precondition(fps > 0 && fps.isFinite, "a positive frame rate")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             .map { (number: $0.offset + 1, fields: $0.element.split(separator: ",", omittingEmptySubsequences: false)
                         .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }) }
             .filter { $0.fields != [""] }

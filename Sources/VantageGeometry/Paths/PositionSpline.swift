@@ -7,8 +7,10 @@
 /// `m = (Pᵢ − Pᵢ₋₁)/dᵢ₋₁ − (Pᵢ₊₁ − Pᵢ₋₁)/(dᵢ₋₁ + dᵢ) + (Pᵢ₊₁ − Pᵢ)/dᵢ` with knot intervals
 /// `d = |ΔP|^½`; its velocity is `m · (dᵢ₋₁ + dᵢ)/(τᵢ₊₁ − τᵢ₋₁)` with keyframe times τ — exactly
 /// the centripetal curve when keyframe times are proportional to the knots, and a C1 curve of the
-/// same shape otherwise. The first and last keyframes move along their segment's chord
-/// (`v = ΔP/Δτ`). A keyframe at the same place as its neighbour gets (almost) zero velocity: the
+/// same shape otherwise. The end segments are quadratic (Bessel's end condition: the first
+/// keyframe's velocity is `2·ΔP/Δτ − v₁`, the mirror image of the second keyframe's about the
+/// chord), so an arc of a circle stays one at its ends; a two-keyframe path is a straight line at
+/// constant speed. A keyframe at the same place as its neighbour gets (almost) zero velocity: the
 /// camera comes to rest there rather than overshooting.
 struct PositionSpline: Sendable {
     let points: [Vector3]
@@ -23,11 +25,16 @@ struct PositionSpline: Sendable {
         let last = points.count - 1
         // √distance knot intervals; a tiny floor keeps coincident keyframes finite.
         let knots: [Double] = (0..<last).map { max((points[$0 + 1] - points[$0]).length.squareRoot(), 1e-9) }
-        velocities = points.indices.map { i -> Vector3 in
-            if i == 0 { return (points[1] - points[0]) / (times[1] - times[0]) }
-            if i == last { return (points[last] - points[last - 1]) / (times[last] - times[last - 1]) }
+        let interior: [Vector3] = (0...last).map { i -> Vector3 in
+            guard i > 0, i < last else { return .zero }
             return Self.velocity(points[i - 1], points[i], points[i + 1], knots[i - 1], knots[i], times[i + 1] - times[i - 1])
         }
+        let firstChord: Vector3 = (points[1] - points[0]) / (times[1] - times[0])
+        let lastChord: Vector3 = (points[last] - points[last - 1]) / (times[last] - times[last - 1])
+        var velocities = interior
+        velocities[0] = last == 1 ? firstChord : 2 * firstChord - interior[1]
+        velocities[last] = last == 1 ? lastChord : 2 * lastChord - interior[last - 1]
+        self.velocities = velocities
     }
 
     /// The centripetal tangent at `p` between `before` and `after` (knot intervals `d0`, `d1`)
@@ -42,8 +49,13 @@ struct PositionSpline: Sendable {
     }
 
     /// The position in segment `segment` at local parameter `u` ∈ [0, 1] (time τ = τᵢ + u·Δτ).
-    func position(segment i: Int, u: Double) -> Vector3 {
+    func position(segment i: Int, u: Double) -> Vector3 { evaluate(HermiteBasis(u), segment: i) }
+
+    /// d position / du in segment `segment` at `u` (metres per unit of u).
+    func derivative(segment i: Int, u: Double) -> Vector3 { evaluate(HermiteBasis(derivativeAt: u), segment: i) }
+
+    private func evaluate(_ basis: HermiteBasis, segment i: Int) -> Vector3 {
         let span = times[i + 1] - times[i]
-        return HermiteBasis(u).value(points[i], velocities[i] * span, points[i + 1], velocities[i + 1] * span)
+        return basis.value(points[i], velocities[i] * span, points[i + 1], velocities[i + 1] * span)
     }
 }
