@@ -92,6 +92,7 @@ extension PathKeyframe {
                 throw fail(self.up == nil ? "lookAt" : "up", "expected a view direction that is not parallel to up \(listed(up)) (the image's roll would be undefined)")
             }
         case let (nil, q?):
+            guard up == nil else { throw fail("up", "expected no up with camFromWorldQuaternion (up only orients lookAt)") }
             guard q.isFinite, abs(q.norm - 1) <= 1e-3 else {
                 throw fail("camFromWorldQuaternion", "expected a unit quaternion [w, x, y, z] (norm within 1e-3 of 1), found [\(q.w), \(q.x), \(q.y), \(q.z)]")
             }

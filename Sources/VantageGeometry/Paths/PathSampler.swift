@@ -6,12 +6,12 @@ public struct PathSample: Equatable, Sendable {
     public var time: Double
     /// Seconds from the start of the replay: which frames to show.
     public var replaySeconds: Double
+    /// The camera centre in world coordinates (as interpolated; `camera.centerInWorld` to rounding).
+    public var position: Vector3
     /// The virtual camera: pinhole intrinsics from the field of view and the output size
     /// (square pixels, principal point at the image centre), OpenCV axes, no distortion.
     public var camera: Camera
     public var horizontalFieldOfViewDegrees: Double
-
-    public var position: Vector3 { camera.centerInWorld }
 }
 
 /// Evaluates a validated camera path at any path time, deterministically: positions on the
@@ -82,9 +82,10 @@ public struct PathSampler: Sendable {
         let (segment, u) = location(at: time)
         let rotation = orientations.orientation(segment: segment, u: u).matrix
         let fov = fieldOfView.value(segment: segment, u: u)
+        let position = positions.position(segment: segment, u: u)
         let camera = Camera(name: path.name, size: size, intrinsics: Intrinsics(horizontalFieldOfView: fov * .pi / 180, size: size),
-                            camFromWorld: RigidTransform(rotation: rotation, mapping: positions.position(segment: segment, u: u)))
-        return PathSample(time: time, replaySeconds: path.replayTime(atPathTime: time), camera: camera,
+                            camFromWorld: RigidTransform(rotation: rotation, mapping: position))
+        return PathSample(time: time, replaySeconds: path.replayTime(atPathTime: time), position: position, camera: camera,
                           horizontalFieldOfViewDegrees: fov)
     }
 
