@@ -34,7 +34,7 @@ struct PathPresetOptions: ParsableArguments {
     /// Checks `path` against the rig's bounds (when a rig was given) and writes it.
     func emit(_ path: CameraPath, rig loaded: Rig? = nil) throws {
         let bounds = try loaded?.bounds ?? rig.map(loadRig(at:))?.bounds
-        try path.validate(source: output ?? "path", bounds: bounds)
+        try path.validate(source: output ?? "path \"\(path.name)\"", bounds: bounds)
         try writePath(path, to: output)
     }
 }

@@ -57,6 +57,8 @@ private func keyframeJSON(_ time: Double, _ position: String = "[0, -30, 10]", f
          "min.json: keyframes[0].horizontalFieldOfViewDegrees: missing; it is required"),
         (pathFile([#"{"time": 0, "position": [0, -30, 10], "camFromWorldQuaternion": [2, 0, 0, 0], "horizontalFieldOfViewDegrees": 50}"#, keyframeJSON(1)]),
          "min.json: keyframes[0].camFromWorldQuaternion: expected a unit quaternion [w, x, y, z] (norm within 1e-3 of 1), found [2.0, 0.0, 0.0, 0.0]"),
+        (pathFile([#"{"time": 0, "position": [0, -30, 10], "camFromWorldQuaternion": [1, 0, 0, 0], "up": [0, 0, 1], "horizontalFieldOfViewDegrees": 50}"#, keyframeJSON(1)]),
+         "min.json: keyframes[0].up: expected no up with camFromWorldQuaternion (up only orients lookAt)"),
         (pathFile([keyframeJSON(0), keyframeJSON(1)], extra: #""interpolation": {"orientation": "cubic"},"#),
          #"min.json: interpolation.orientation: expected one of slerp, squad, found "cubic""#),
         (pathFile([keyframeJSON(0), keyframeJSON(1, "[5, -30, 10]")], extra: #""timeMap": [{"time": 1, "replayTime": 0}, {"time": 1, "replayTime": 2}],"#),
