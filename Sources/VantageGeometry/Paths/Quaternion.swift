@@ -18,8 +18,6 @@ public struct Quaternion: Equatable, Sendable, Codable {
         self.init(w: q.w, x: q.x, y: q.y, z: q.z)
     }
 
-    public static let identity = Quaternion(w: 1, x: 0, y: 0, z: 0)
-
     /// The rotation matrix of this quaternion (normalized first).
     public var matrix: Matrix3 { Rotation.fromQuaternion(w: w, x: x, y: y, z: z) }
 
@@ -66,18 +64,15 @@ public struct Quaternion: Equatable, Sendable, Codable {
     }
 
     /// Spherical linear interpolation from `a` (u = 0) to `b` (u = 1) along the great arc
-    /// between the two quaternions as given: callers wanting the shortest rotation make
-    /// `a.dot(b) ≥ 0` first (`slerpShortest`). Returns `a` and `b` exactly at u = 0 and 1.
+    /// between the two quaternions as given: for the shortest rotation, negate `b` first when
+    /// `a.dot(b) < 0` (`OrientationSpline` does); `a` and `b` must not be opposite (the arc between
+    /// them is then undefined). Returns `a` at u = 0 and `b` at u = 1; nearly equal quaternions
+    /// are blended linearly and renormalized.
     public static func slerp(_ a: Quaternion, _ b: Quaternion, _ u: Double) -> Quaternion {
         let cosine = min(max(a.dot(b), -1), 1)
         let angle = acos(cosine)
         guard sin(angle) > 1e-9 else { return (a * (1 - u) + b * u).normalized }
         return a * (sin((1 - u) * angle) / sin(angle)) + b * (sin(u * angle) / sin(angle))
-    }
-
-    /// SLERP along the shorter of the two arcs that give the same rotations (`q` and `−q` are one rotation).
-    public static func slerpShortest(_ a: Quaternion, _ b: Quaternion, _ u: Double) -> Quaternion {
-        slerp(a, a.dot(b) < 0 ? -b : b, u)
     }
 }
 
