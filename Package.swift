@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "VantageReplay", targets: ["VantageReplay"]),
         .library(name: "VantageSynthesis", targets: ["VantageSynthesis"]),
         .library(name: "VantageSample", targets: ["VantageSample"]),
+        .library(name: "VantageHighlights", targets: ["VantageHighlights"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,11 +63,13 @@ let package = Package(
         .target(
             name: "VantageSynthesis", dependencies: ["VantageGeometry", "VantageMedia", "VantageTransport", "VantageReplay"],
             swiftSettings: [.unsafeFlags(["-O"])]),
+        // Highlight clips: camera paths rendered into MP4, here or on a farm of workers.
+        .target(name: "VantageHighlights", dependencies: ["VantageSynthesis", "VantageGeometry", "VantageMedia", "VantageTransport"]),
         // The HTTP API: rig, replay, still renders, camera frames, health, metrics; rendering on its own thread.
         .target(
             name: "VantageServer",
             dependencies: [
-                "VantageSynthesis", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry",
+                "VantageHighlights", "VantageSynthesis", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -77,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "vantage",
             dependencies: [
-                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "VantageServer", "CZMQ",
+                "VantageGeometry", "VantageMedia", "VantageSample", "VantageSynthesis", "VantageTransport", "VantageReplay", "VantageHighlights", "VantageServer", "CZMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -92,6 +95,9 @@ let package = Package(
         .testTarget(name: "VantageReplayTests", dependencies: ["VantageTestSupport", "VantageReplay", "VantageTransport", "VantageMedia", "VantageGeometry"]),
         .testTarget(name: "VantageSampleTests", dependencies: ["VantageSample"]),
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageTestSupport", "VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
+        .testTarget(
+            name: "VantageHighlightsTests",
+            dependencies: ["VantageTestSupport", "VantageHighlights", "VantageSynthesis", "VantageSample", "VantageGeometry", "VantageMedia"]),
         .testTarget(
             name: "VantageServerTests",
             dependencies: [

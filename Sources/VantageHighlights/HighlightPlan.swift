@@ -1,0 +1,19 @@
+import VantageGeometry
+
+/// Every frame of a clip: the path sampled at the clip's frame rate (frame n at n / fps),
+/// deterministic, so any machine that plans the same path and options renders the same frames.
+public struct HighlightPlan: Sendable {
+    public let path: CameraPath
+    public let options: HighlightOptions
+    public let samples: [PathSample]
+
+    /// `path` must be valid (`CameraPath.load`/`decode`/`validate` passed).
+    public init(path: CameraPath, options: HighlightOptions) {
+        self.path = path
+        self.options = options
+        let size = options.frameSize(for: path)
+        samples = PathSampler(path, size: size).frames(fps: Double(options.framesPerSecond), size: size)
+    }
+
+    public var frameCount: Int { samples.count }
+}
