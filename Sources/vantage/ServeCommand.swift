@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Render requests that may wait behind the one being rendered.")
     var renderQueue = 8
 
+    @Option(help: "Folder for the clips of highlight jobs (POST /api/jobs); default: a new temporary folder.")
+    var jobs: String?
+
     @Option(help: "Requests per second each client may make on average.")
     var rateLimit = 50.0
 
@@ -91,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
             options.requestsPerSecond = rateLimit
             options.requestBurst = burst
             options.directorToken = token
+            options.jobsDirectory = jobs.map { URL(fileURLWithPath: $0) }
             try options.validate()
         } catch {
             throw ValidationError(error.description)

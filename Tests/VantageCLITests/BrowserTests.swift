@@ -69,6 +69,44 @@ struct BrowserTests {
         }
     }
 
+    /// The director console in chromium: two keyframes, "Render highlight", and the clip arrives
+    /// (a job on the server, polled by the page, fetched with the token) in the page's player.
+    @Test func theDirectorRendersAHighlightClip() async throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = folder.appendingPathComponent("sample").path
+        let made = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0", "--seconds", "1",
+                                "--fps", "5", "--size", "320x180", "--depth", "none"])
+        #expect(made.status == 0, "\(made.standardError)")
+        let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
+                                      "--http", "127.0.0.1:\(CLI.freePort())"])
+        defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
+        let viewer = try viewerURL(demo)
+        let token = try #require(demo.outputSoFar.split(separator: "\n").first { $0.contains("director token:") }?
+            .split(separator: " ").last?.dropLast(), "the demo printed no director token")
+        let (jobText, duration, png) = try await DevToolsBrowser(chromium: chromiumPath!).withPage("\(viewer)director") { page in
+            _ = try await page.waitFor("document.getElementById('time').max > 0 ? 'yes' : ''", seconds: 120)
+            _ = try await page.evaluate("""
+                document.getElementById('token').value = '\(token)';
+                document.getElementById('key-gap').value = '0.4';
+                document.getElementById('add-key').click();
+                setTime(0.4); state.camera = [-30, -55, 20];
+                document.getElementById('add-key').click();
+                document.getElementById('render-highlight').click();
+                'started'
+                """)
+            _ = try await page.waitFor("document.getElementById('clip').hidden ? '' : 'yes'", seconds: 240)
+            _ = try await page.waitFor("document.getElementById('clip').readyState >= 1 ? 'yes' : ''", seconds: 30)
+            return (try await page.evaluate("document.getElementById('job').textContent") as? String ?? "",
+                    try await page.evaluate("document.getElementById('clip').duration") as? Double ?? 0,
+                    try await page.screenshot())
+        }
+        try png.write(to: folder.appendingPathComponent("director.png"))
+        print("director in chromium: \(jobText); the page's player says \(duration) s")
+        #expect(jobText.hasPrefix("Done: 11 frames"), "\(jobText)")
+        #expect(abs(duration - 0.44) < 0.05, "the clip in the page's player lasts \(duration) s")
+    }
+
     private func renderStill(base: String) throws -> [UInt8] {
         let body: [String: Any] = ["time": 0, "format": "png", "size": ["width": 1280, "height": 720],
                                    "pose": ["position": Self.seat, "lookAt": [0, 0, 0], "up": [0, 0, 1], "horizontalFieldOfViewDegrees": 55]]

@@ -49,7 +49,7 @@ import Yams
         let paths = try #require(document["paths"] as? [String: Any])
         let expected: [String: Set<String>] = [
             "/health": ["get"], "/api/rig": ["get"], "/api/replay": ["get"], "/api/render": ["get", "post"],
-            "/api/cameras/{name}/frame": ["get"], "/api/session": ["get"], "/api/stream.ts": ["get"], "/api/jobs": ["post"], "/openapi.yaml": ["get"], "/metrics": ["get"],
+            "/api/cameras/{name}/frame": ["get"], "/api/session": ["get"], "/api/stream.ts": ["get"], "/api/jobs": ["get", "post"], "/api/jobs/{id}": ["delete", "get"], "/api/jobs/{id}/result.mp4": ["get"], "/openapi.yaml": ["get"], "/metrics": ["get"],
             "/": ["get"], "/director": ["get"], "/web/{file}": ["get"],
         ]
         #expect(Set(paths.keys) == Set(expected.keys))

@@ -16,6 +16,8 @@ public final class RenderService: Sendable {
     public let metrics: ServerMetrics
     /// Where the rig's cameras look (their optical axes' convergence, else the world origin): what a seat faces.
     public let pointOfInterest: Vector3
+    /// Highlight jobs, rendered one at a time on this service's render thread.
+    let jobs: JobQueue
     private let snapshot: Locked<ServedReplay>
     private let thread: RenderThread
     private let engine: RenderEngine
@@ -38,6 +40,8 @@ public final class RenderService: Sendable {
         decoder = frames.decoder
         engine = RenderEngine(frames: frames, model: model)
         thread = RenderThread(name: "vantage-render", capacity: options.renderQueueCapacity)
+        jobs = JobQueue(directory: options.jobsDirectory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("vantage-jobs-\(UUID().uuidString.lowercased())"))
     }
 
     /// Opens the store at `directory` read-only and serves it.

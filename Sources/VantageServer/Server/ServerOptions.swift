@@ -1,3 +1,4 @@
+import Foundation
 import VantageGeometry
 
 /// What `vantage serve` lets its users do, and how much of the machine they may take.
@@ -16,6 +17,10 @@ public struct ServerOptions: Sendable {
     /// Longest a session's client may take to accept one frame; a client that stops reading for
     /// longer loses its session (and its slot), so it never holds the server's memory or a slot.
     public var sessionSendTimeout: Duration = .seconds(10)
+    /// Most frames one highlight job may render (3000: two minutes at 25 fps).
+    public var maxJobFrames = 3000
+    /// Where highlight jobs write their clips; a fresh temporary folder when nil.
+    public var jobsDirectory: URL?
     /// Requests per second each client (remote address) may make on average.
     public var requestsPerSecond = 50.0
     /// Requests a client may make in one burst, above the average rate.
@@ -37,6 +42,7 @@ public struct ServerOptions: Sendable {
         guard maxRenderPixels >= 1 else { throw ServerError("max render size must be at least 1 pixel, found \(maxRenderPixels)") }
         guard (1...8192).contains(maxRenderSide) else { throw ServerError("max render side must be 1...8192 pixels, found \(maxRenderSide)") }
         guard maxSessions >= 1 else { throw ServerError("max sessions must be at least 1, found \(maxSessions)") }
+        guard maxJobFrames >= 1 else { throw ServerError("max job frames must be at least 1, found \(maxJobFrames)") }
         guard maxStreams >= 1 else { throw ServerError("max streams must be at least 1, found \(maxStreams)") }
         guard sessionSendTimeout > .zero else { throw ServerError("session send timeout must be positive, found \(sessionSendTimeout)") }
         guard renderQueueCapacity >= 0 else { throw ServerError("render queue capacity must be 0 or more, found \(renderQueueCapacity)") }

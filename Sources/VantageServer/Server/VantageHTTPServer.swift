@@ -15,7 +15,7 @@ public enum VantageHTTPServer {
         router.addReplayRoute(service: service)
         router.addRenderRoutes(service: service)
         router.addCameraFrameRoute(service: service)
-        router.addJobRoutes(token: service.options.directorToken.flatMap(DirectorToken.init))
+        router.addJobRoutes(service: service, token: service.options.directorToken.flatMap(DirectorToken.init))
         router.addOpenAPIRoute()
         router.addMetricsRoute(service: service, rateLimit: rateLimit)
         router.addWebRoutes()

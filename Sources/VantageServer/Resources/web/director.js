@@ -136,23 +136,49 @@ async function preview() {
   $("preview").setAttribute("aria-pressed", "false");
 }
 
+// The keyframes as a camera path (docs/camera-paths.md): one keyframe every "clip seconds", and
+// a time map that shows each keyframe's replay time when the camera is there.
+function cameraPath() {
+  const gap = Number($("key-gap").value) || 2;
+  return {
+    format: "vantage-camera-path", version: 1, name: `director highlight, ${state.keys.length} keyframes`,
+    interpolation: { orientation: "squad", constantSpeed: false },
+    keyframes: state.keys.map((key, index) => ({
+      time: index * gap, position: key.pose.position, lookAt: key.pose.lookAt, up: [0, 0, 1],
+      horizontalFieldOfViewDegrees: key.pose.horizontalFieldOfViewDegrees,
+    })),
+    timeMap: state.keys.map((key, index) => ({ time: index * gap, replayTime: key.time })),
+  };
+}
+
 async function renderHighlight() {
   if (state.keys.length < 2) { status("Add at least two keyframes first"); return; }
+  const auth = { Authorization: `Bearer ${token()}` };
   const response = await fetch("/api/jobs", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token()}` },
-    body: JSON.stringify({ keyframes: state.keys, size: PROGRAM, framesPerSecond: state.replay.framesPerSecond }),
+    headers: { "Content-Type": "application/json", ...auth },
+    body: JSON.stringify({ path: cameraPath(), size: PROGRAM, fps: 25, preset: "veryfast" }),
   });
   if (!response.ok) { $("job").textContent = await Vantage.errorText(response); return; }
-  const job = await response.json();
-  $("job").textContent = `job ${job.id} started`;
-  for (;;) {
+  let job = await response.json();
+  $("job-progress").hidden = false;
+  while (job.state === "queued" || job.state === "rendering") {
+    $("job-progress").value = job.progress;
+    $("job").textContent = `job ${job.id.slice(0, 8)}: ${job.state}, ${job.framesDone}/${job.frameCount} frames` +
+      (job.etaSeconds != null ? `, about ${Math.ceil(job.etaSeconds)} s left` : "");
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const progress = await Vantage.getJSON(`/api/jobs/${job.id}`, { Authorization: `Bearer ${token()}` });
-    $("job").textContent = `job ${job.id}: ${progress.state}, ${Math.round((progress.progress || 0) * 100)} %`;
-    if (progress.state === "done") { $("job").innerHTML = `<a href="/api/jobs/${job.id}/result" download>Download the highlight (MP4)</a>`; return; }
-    if (progress.state === "failed") { $("job").textContent = `job ${job.id} failed: ${progress.error}`; return; }
+    job = await Vantage.getJSON(`/api/jobs/${job.id}`, auth);
   }
+  $("job-progress").hidden = true;
+  if (job.state !== "done") { $("job").textContent = `job ${job.id.slice(0, 8)} ${job.state}${job.error ? `: ${job.error}` : ""}`; return; }
+  // The clip needs the token too, so it is fetched here and offered from memory.
+  const clip = await fetch(job.resultURL, { headers: auth });
+  if (!clip.ok) { $("job").textContent = await Vantage.errorText(clip); return; }
+  const url = URL.createObjectURL(await clip.blob());
+  $("clip").src = url;
+  $("clip").hidden = false;
+  $("job").innerHTML = `Done: ${job.frameCount} frames, ${job.durationSeconds.toFixed(1)} s at ${job.framesPerSecond} fps. ` +
+    `<a href="${url}" download="highlight.mp4">Download the MP4</a>`;
 }
 
 // ---- interaction ------------------------------------------------------------------------------
