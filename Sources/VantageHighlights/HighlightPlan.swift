@@ -1,4 +1,5 @@
 import VantageGeometry
+import VantageMedia
 
 /// Every frame of a clip: the path sampled at the clip's frame rate (frame n at n / fps),
 /// deterministic, so any machine that plans the same path and options renders the same frames.
@@ -7,8 +8,10 @@ public struct HighlightPlan: Sendable {
     public let options: HighlightOptions
     public let samples: [PathSample]
 
-    /// `path` must be valid (`CameraPath.load`/`decode`/`validate` passed).
-    public init(path: CameraPath, options: HighlightOptions) {
+    /// `path` must be valid (`CameraPath.load`/`decode`/`validate` passed); `options` are checked
+    /// here (`.invalidOption` naming the field) before any frame is planned.
+    public init(path: CameraPath, options: HighlightOptions) throws(MediaError) {
+        _ = try options.writerOptions(for: path, destination: "highlight of \"\(path.name)\"")
         self.path = path
         self.options = options
         let size = options.frameSize(for: path)

@@ -68,7 +68,7 @@ struct RenderPathCommand: AsyncParsableCommand {
         let options = try highlightOptions()
         let rig = try rigOption.load()
         let cameraPath = try CameraPath.load(from: URL(fileURLWithPath: path), bounds: rig.bounds)
-        let renderer = try HighlightRenderer(plan: HighlightPlan(path: cameraPath, options: options), output: output)
+        let renderer = try HighlightRenderer(plan: try HighlightPlan(path: cameraPath, options: options), output: output)
         let frames = try rigOption.frames(of: rig)
         let source = ModelFrameSource(model: try ImageBasedModel(rig: rig, frames: frames), frames: frames)
         let reporter = Locked(ProgressReporter(task: "render-path"))

@@ -44,17 +44,17 @@ enum JobRequest {
         options.framesPerSecond = settings.fps ?? options.framesPerSecond
         options.crf = settings.crf ?? options.crf
         options.preset = settings.preset ?? options.preset
-        do {
-            _ = try options.writerOptions(for: path, destination: "job")
-        } catch {
-            throw .badRequest("\(error)")
-        }
         let duration = path.duration
         let frames = Int((duration * Double(options.framesPerSecond)).rounded(.down)) + 1
         guard frames <= service.options.maxJobFrames else {
             throw .badRequest("path: \(frames) frames (\(duration) s at \(options.framesPerSecond) fps) is more than this server renders in one job (\(service.options.maxJobFrames))")
         }
-        let plan = HighlightPlan(path: path, options: options)
+        let plan: HighlightPlan
+        do {
+            plan = try HighlightPlan(path: path, options: options)
+        } catch {
+            throw .badRequest("\(error)")
+        }
         let replay = service.replayInfo
         if let outside = plan.samples.first(where: { $0.replaySeconds < 0 || $0.replaySeconds > replay.lastFrameStartSeconds + 1e-6 }) {
             throw .badRequest("path.timeMap: replay time \(outside.replaySeconds) s at clip time \(outside.time) s is outside the replay (0...\(replay.lastFrameStartSeconds) s)")

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import VantageGeometry
+import VantageHighlights
+import VantageMedia
+import VantageSample
+import VantageSynthesis
+import VantageTransport
+
+/// A camera path rendered into an MP4 by the view model, read back as a player would.
+@Suite(.serialized) struct HighlightRendererTests {
+    /// Where the sample is made; removed when the test process exits.
+    private static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-highlight-tests-\(UUID())")
+
+    /// The synthetic stadium (4 cameras of 320×180, 1 s at 5 fps), made once per run.
+    static let stadium: Result<(rig: Rig, folder: URL), any Error> = Result {
+        FFmpegLog.setLevel(.quiet)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: HighlightRendererTests.folder) }
+        var options = SampleOptions(output: folder.appendingPathComponent("sample"))
+        options.cameras = 4
+        options.truthCameras = 0
+        options.seconds = 1
+        options.framesPerSecond = 5
+        options.size = ImageSize(width: 320, height: 180)
+        options.depthMaps = .none
+        _ = try SampleGenerator.generate(options)
+        return (SampleGenerator.rigs(options).sources, options.output)
+    }
+
+    /// A quarter orbit at 40 m, 15 m up, over `seconds`, replay time running from 0.
+    private func orbit(seconds: Double = 0.6) throws -> CameraPath {
+        try CameraPath.orbit(center: Vector3(0, 0, 0), radius: 40, height: 15, degrees: 90, seconds: seconds)
+    }
+
+    private func source() throws -> ModelFrameSource {
+        let (rig, folder) = try Self.stadium.get()
+        let frames = try RigFrameSource(rig: rig, rigDirectory: folder)
+        return ModelFrameSource(model: try ImageBasedModel(rig: rig, frames: frames), frames: frames)
+    }
+
+    private func options(fps: Int = 10) -> HighlightOptions {
+        var options = HighlightOptions()
+        options.size = ImageSize(width: 160, height: 90)
+        options.framesPerSecond = fps
+        options.preset = "veryfast"
+        return options
+    }
+
+    private func decodeAll(_ path: String) throws -> (info: VideoStreamInfo, frames: [RGBImage]) {
+        let reader = try MediaReader(path)
+        let converter = PixelConverter()
+        var frames: [RGBImage] = []
+        while let frame = try reader.nextFrame() { frames.append(try converter.rgbImage(from: frame)) }
+        return (reader.info, frames)
+    }
+
+    @Test func theClipHasEveryFrameAtTheRateAndDurationAndRendersTheSameTwice() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clips-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try HighlightPlan(path: try orbit(), options: options())
+        #expect(plan.frameCount == 7, "0.6 s at 10 fps: frames at 0, 0.1, … 0.6")
+        let progress = Locked<[Int]>([])
+        let first = folder.appendingPathComponent("first.mp4").path
+        let summary = try await HighlightRenderer(plan: plan, output: first).render(from: try source())
+        let seen = try await HighlightRenderer(plan: plan, output: folder.appendingPathComponent("second.mp4").path)
+            .render(from: try source()) { update in progress.withLock { $0.append(update.framesDone) } }
+        #expect(summary.frames == 7 && seen.frames == 7)
+        #expect(progress.current.last == 7 && progress.current == progress.current.sorted())
+
+        let (info, frames) = try decodeAll(first)
+        #expect(frames.count == 7)
+        #expect(info.width == 160 && info.height == 90 && info.frameRate == MediaRational(10, 1))
+        #expect(abs((info.durationSeconds ?? 0) - 0.7) < 0.011, "duration \(info.durationSeconds ?? 0) s")
+        #expect(frames.allSatisfy { spread($0) > 5 }, "a blank frame")
+        let again = try decodeAll(folder.appendingPathComponent("second.mp4").path).frames
+        #expect(again == frames, "the same path and options must give the same frames")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.mp4", "second.mp4"], "temporary files left")
+    }
+
+    @Test func anOutputThatCannotBeWrittenFailsBeforeAnyFrame() async throws {
+        let plan = try HighlightPlan(path: try orbit(), options: options())
+        let missing = "/nonexistent-\(UUID())/clip.mp4"
+        let counter = CountingSource()
+        await #expect(throws: MediaError.self) { try await HighlightRenderer(plan: plan, output: missing).render(from: counter) }
+        #expect(counter.count == 0, "frames were rendered for a clip that could not be written")
+        #expect(throws: MediaError.self) { try HighlightRenderer(plan: plan, output: "/tmp/clip.gif") }
+    }
+
+    @Test func aFailingOrCancelledRenderLeavesNoFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clips-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try HighlightPlan(path: try orbit(), options: options())
+        let renderer = try HighlightRenderer(plan: plan, output: folder.appendingPathComponent("clip.mp4").path)
+        await #expect(throws: CountingSource.Failure.self) { try await renderer.render(from: CountingSource(failingAt: 3)) }
+        let task = Task { try await renderer.render(from: CountingSource(waitingAt: 2)) }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "a failed render left a file")
+    }
+}
+
+/// Grey frames, counted; fails at `failingAt`, or waits (until cancelled) at `waitingAt`.
+private final class CountingSource: HighlightFrameSource, @unchecked Sendable {
+    struct Failure: Error {}
+    private let lock = NSLock()
+    private var calls = 0
+    let failingAt: Int?
+    let waitingAt: Int?
+
+    init(failingAt: Int? = nil, waitingAt: Int? = nil) {
+        self.failingAt = failingAt
+        self.waitingAt = waitingAt
+    }
+
+    var count: Int { lock.withLock { calls } }
+
+    func frame(_ index: Int, of plan: HighlightPlan) async throws -> RGBImage {
+        lock.withLock { calls += 1 }
+        if index == failingAt { throw Failure() }
+        if index == waitingAt { try await Task.sleep(for: .seconds(60)) }
+        let size = plan.options.frameSize(for: plan.path)
+        return RGBImage(width: size.width, height: size.height, pixels: [UInt8](repeating: UInt8(index * 20), count: size.width * size.height * 3))
+    }
+}
+
+/// Standard deviation of an image's samples: near 0 for a blank image.
+private func spread(_ image: RGBImage) -> Double {
+    let values = image.pixels.map(Double.init)
+    let mean = values.reduce(0, +) / Double(values.count)
+    return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+}
