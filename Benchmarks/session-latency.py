@@ -127,6 +127,16 @@ def server_view(before, after, resting=True):
     return out
 
 
+def caches(before, after):
+    """Depth and decoded-frame cache lookups between two scrapes, and the bytes each holds after."""
+    out = {}
+    for cache in ("depth", "decoded_frames"):
+        out[cache] = {"hits": int(counter(before, after, "vantage_cache_hits_total", cache=cache)),
+                      "misses": int(counter(before, after, "vantage_cache_misses_total", cache=cache)),
+                      "MB": sum(v for k, v in after.items() if k[0] == "vantage_cache_bytes" and ("cache", cache) in k[1]) / 1e6}
+    return out
+
+
 def proc_status(pid):
     fields = {}
     with open(f"/proc/{pid}/status") as f:
@@ -229,11 +239,13 @@ async def latency_run(port, base, codec, poses, args, label):
     extra = [f for f in session.frames if f not in frames]
     result = {"label": label, "codec": codec, "client": summary_ms(latencies), "server": server_view(before, after),
               "meanFrameKB": statistics.fmean(sizes) / 1000, "keyframes": sum(1 for f in frames if f["keyframe"]),
-              "unexpectedFrames": len(extra), "errors": [e[2] for e in session.errors],
+              "caches": caches(before, after), "unexpectedFrames": len(extra), "errors": [e[2] for e in session.errors],
               "latenciesMs": [x * 1000 for x in latencies]}
     c, s = result["client"], result["server"]
+    d = result["caches"]["depth"]
     log(f"  {label}: client p50 {c['p50']:.0f} ms, p95 {c['p95']:.0f} ms; server mean {fmt(s['meanMs'], 0)} ms; "
-        f"render+encode mean {fmt(s['renderMeanMs'], 0)} ms; {result['meanFrameKB']:.0f} kB/frame")
+        f"render+encode mean {fmt(s['renderMeanMs'], 0)} ms; {result['meanFrameKB']:.0f} kB/frame; "
+        f"depth cache {d['hits']} hits, {d['misses']} misses, {d['MB']:.0f} MB")
     return result
 
 
@@ -262,6 +274,7 @@ async def throughput_run(port, base, pid, codec, count, args):
         ws = await context.__aenter__()
         contexts.append(context)
         sessions.append(Session(ws))
+    scraped_before = time.perf_counter()
     before = scrape(base)
     cpu_before = proc_cpu_seconds(pid)
     t0 = time.perf_counter()
@@ -281,6 +294,7 @@ async def throughput_run(port, base, pid, codec, count, args):
             pass
     await asyncio.sleep(0.2)
     after = scrape(base)
+    scraped_span = time.perf_counter() - scraped_before
     window = t1 - t0
     per_session = []
     all_full = all_half = 0
@@ -304,7 +318,9 @@ async def throughput_run(port, base, pid, codec, count, args):
               "requestToFrameMs": {"atRest": summary_ms(ages_full), "moving": summary_ms(ages_moving)},
               "serverResting": server_view(before, after, resting=True),
               "serverMoving": server_view(before, after, resting=False),
-              "renderThreadBusy": histogram(before, after, "vantage_render_seconds", kind="view")["sum"] / window,
+              # Render jobs finished between the two scrapes (the drag, then the settling frames) over that span.
+              "renderThreadBusy": histogram(before, after, "vantage_render_seconds", kind="view")["sum"] / scraped_span,
+              "caches": caches(before, after),
               "requestsDropped": int(counter(before, after, "vantage_session_requests_dropped_total")),
               "queueRejections": int(counter(before, after, "vantage_render_queue_rejections_total")),
               "sessionsClosedSlow": int(counter(before, after, "vantage_sessions_closed_slow_total")),
@@ -400,15 +416,15 @@ async def benchmark(args):
         if args.advancing > 0:
             step = 1.0 / 25
             advancing = [(min(health["durationSeconds"], 0.5 + step * (i + 1)), orbit_pose(10.0 + 3.0 * i)) for i in range(args.advancing)]
-            log(f"latency, jpeg: {args.advancing} requests, each at the next moment (no depth cached)")
-            results["latency"].append(await latency_run(port, base, "jpeg", advancing, args, "next moment each (depth not cached), jpeg"))
+            log(f"latency, jpeg: {args.advancing} requests, each at the next moment (its frames decoded; background depth stays cached)")
+            results["latency"].append(await latency_run(port, base, "jpeg", advancing, args, "next moment each (new frames), jpeg"))
         results["memory"]["afterLatency"] = proc_status(server.pid)
 
         results["throughput"] = []
         for count in args.sessions:
             log(f"throughput: {count} session(s) dragging for {args.duration:.0f} s, a pose every {args.interval * 1000:.0f} ms")
             results["throughput"].append(await throughput_run(port, base, server.pid, args.codec, count, args))
-            results["memory"][f"after{count}Sessions"] = proc_status(server.pid)
+            results["memory"][f"after{count}Sessions#{len(results['throughput'])}"] = proc_status(server.pid)
         results["memory"]["end"] = proc_status(server.pid)
         results["serverAlive"] = server.poll() is None
     finally:
@@ -460,8 +476,12 @@ def print_report(r, args):
         print(f"{t['sessions']:>8} {t['framesPerSecond']:>9.2f} {per_text:>11} {t['fullFrames']:>5} {t['halfFrames']:>5} {age_text[0]:>16} {age_text[1]:>16} "
               f"{fmt(render, 13)} {t['renderThreadBusy']:>11.0%} {t['serverCpuCores']:>7.2f} {t['requestsDropped']:>8} {t['queueRejections']:>5}", file=out)
     print("  req->frame p50 / p95 ms: age of the request a frame answers when the frame arrives, full-size and half-size frames;\n"
-          "  render busy = vantage_render_seconds{kind=\"view\"} per second of the window; srv CPU = server process CPU-seconds per second;\n"
+          "  render busy = vantage_render_seconds{kind=\"view\"} per second between the scrapes around the run (drag + settle); srv CPU = server process CPU-seconds per second;\n"
           "  dropped = requests replaced in a session's mailbox before being rendered; 503s = 'render queue full' answers", file=out)
+    print("\ncaches (lookups during each phase; MB held after it): " + "; ".join(
+        f"{row['label'] if 'label' in row else str(row['sessions']) + ' sessions'}: depth {row['caches']['depth']['hits']}/{row['caches']['depth']['misses']} "
+        f"hit/miss {row['caches']['depth']['MB']:.0f} MB, decoded frames {row['caches']['decoded_frames']['hits']}/{row['caches']['decoded_frames']['misses']}"
+        for row in [r["warmUp"]] + r["latency"] + r["throughput"]), file=out)
     print("\nserver memory (/proc/PID/status): " + ", ".join(
         f"{k} RSS {v['rssMB']:.0f} MB" for k, v in r["memory"].items() if k != "end")
         + f"; at the end VmRSS {m['rssMB']:.0f} MB, VmHWM {m['hwmMB']:.0f} MB, {m['threads']} threads", file=out)
