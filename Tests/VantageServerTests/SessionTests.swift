@@ -81,6 +81,37 @@ private struct SessionTranscript {
         #expect(try transcript.images().last?.width == 160)
     }
 
+    /// A drag: a request every 50 ms, each with its own id. Whatever a render costs, the camera
+    /// counts as moving (requests come less than 200 ms apart), so frames are half size; and once
+    /// the drag stops, the last view comes at full size.
+    @Test func aDragIsMovingHowEverLongRendersTake() async throws {
+        let fixture = try ServerFixture.get()
+        let headers = Locked<[[String: Any]]>([])
+        try await ServerFixture.test(.live) { client, _ in
+            let port = try #require(client.port)
+            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/session", configuration: .init(maxFrameSize: 16 << 20),
+                                              logger: Logger(label: "test")) { inbound, outbound, _ in
+                let drag = Task {
+                    for id in 1...20 {
+                        let message = fixture.poseJSON(time: 0.4, width: 640, height: 360).replacingOccurrences(of: "{\"time\"", with: "{\"id\": \(id), \"time\"")
+                        try await outbound.write(.text(message))
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                }
+                for try await message in inbound.messages(maxSize: 16 << 20) {
+                    guard case let .text(text) = message,
+                          let header = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { continue }
+                    headers.withLock { $0.append(header) }
+                    if header["id"] as? Int == 20 && header["moving"] as? Bool == false { break }
+                }
+                try await drag.value
+            }
+        }
+        let seen = headers.current
+        #expect(seen.contains { $0["moving"] as? Bool == true && $0["width"] as? Int == 320 }, "no half-size frame during the drag: \(seen)")
+        #expect(seen.last?["width"] as? Int == 640 && seen.last?["id"] as? Int == 20)
+    }
+
     /// With `?codec=h264` the frames are H.264 access units (what the viewer hands to WebCodecs):
     /// one decoder takes them all, across the size change from moving to rest, and the resting
     /// frame looks like the server's JPEG still of the same view.

@@ -1,8 +1,16 @@
 /// A session's one-slot mailbox: a newer view request replaces the waiting one, so a client
 /// that moves faster than the server renders gets fewer frames and never a growing queue.
 actor SessionMailbox {
+    /// What `take(waitingAtMost:)` found.
+    enum Taken {
+        case request(ViewRequest)
+        case timedOut
+        case closed
+    }
+
     private var pending: ViewRequest?
-    private var waiter: CheckedContinuation<ViewRequest?, Never>?
+    private var waiter: (id: Int, continuation: CheckedContinuation<Taken, Never>)?
+    private var waiterCount = 0
     private var closed = false
     /// Requests replaced before they were rendered.
     private(set) var dropped = 0
@@ -10,21 +18,40 @@ actor SessionMailbox {
     func put(_ request: ViewRequest) {
         if let waiter {
             self.waiter = nil
-            waiter.resume(returning: request)
+            waiter.continuation.resume(returning: .request(request))
             return
         }
         if pending != nil { dropped += 1 }
         pending = request
     }
 
+    /// Puts `request` back unless a newer one has arrived meanwhile.
+    func putBack(_ request: ViewRequest) {
+        if pending == nil, waiter == nil { pending = request }
+    }
+
     /// The newest request, waiting for one; nil once the mailbox is closed and empty.
     func take() async -> ViewRequest? {
+        if case let .request(request) = await take(waitingAtMost: nil) { return request }
+        return nil
+    }
+
+    /// The newest request, waiting at most `timeout` (for ever when nil) for one.
+    func take(waitingAtMost timeout: Duration?) async -> Taken {
         if let pending {
             self.pending = nil
-            return pending
+            return .request(pending)
         }
-        if closed { return nil }
-        return await withCheckedContinuation { waiter = $0 }
+        if closed { return .closed }
+        waiterCount += 1
+        let id = waiterCount
+        if let timeout {
+            Task { [weak self] in
+                try? await Task.sleep(for: timeout)
+                await self?.expire(id)
+            }
+        }
+        return await withCheckedContinuation { waiter = (id, $0) }
     }
 
     var isEmpty: Bool { pending == nil }
@@ -32,7 +59,13 @@ actor SessionMailbox {
     /// No more requests: a waiting `take` returns nil.
     func close() {
         closed = true
-        waiter?.resume(returning: nil)
+        waiter?.continuation.resume(returning: .closed)
         waiter = nil
+    }
+
+    private func expire(_ id: Int) {
+        guard let waiter, waiter.id == id else { return }
+        self.waiter = nil
+        waiter.continuation.resume(returning: .timedOut)
     }
 }

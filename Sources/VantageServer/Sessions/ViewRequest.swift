@@ -6,8 +6,11 @@ struct ViewRequest: Sendable {
     var id: Int
     var camera: Camera
     var seconds: Double
-    /// When it arrived, to tell a moving camera from one at rest.
+    /// When it arrived, for its latency.
     var arrival: ContinuousClock.Instant
+    /// Time since the client's previous request arrived (rendered or not): short while the
+    /// camera moves.
+    var sincePrevious: Duration?
 }
 
 /// A client's message: the render body of `POST /api/render` plus its number.

@@ -41,6 +41,7 @@ struct ViewSession {
 
     /// Checks each client message and puts the good ones in the mailbox; answers the bad ones.
     private func readRequests(_ inbound: WebSocketInboundStream, into mailbox: SessionMailbox, _ sender: FrameSender) async throws {
+        var previousArrival: ContinuousClock.Instant?
         do {
             for try await message in inbound.messages(maxSize: Self.maxMessageBytes) {
                 guard case let .text(text) = message else {
@@ -56,7 +57,10 @@ struct ViewSession {
                 }
                 switch Result(catching: { () throws(APIError) in try decoded.renderBody.checkedTarget(service: service) }) {
                 case let .success((camera, seconds)):
-                    await mailbox.put(ViewRequest(id: decoded.id ?? 0, camera: camera, seconds: seconds, arrival: .now))
+                    let arrival = ContinuousClock.now
+                    await mailbox.put(ViewRequest(id: decoded.id ?? 0, camera: camera, seconds: seconds, arrival: arrival,
+                                                  sincePrevious: previousArrival.map { arrival - $0 }))
+                    previousArrival = arrival
                 case let .failure(error):
                     try await sender.error(id: decoded.id ?? 0, error.message)
                 }
@@ -68,21 +72,32 @@ struct ViewSession {
         }
     }
 
+    /// Renders the newest request; a moving camera's frame is small, and when no newer request
+    /// comes within `restDelay` of it, the same view follows at full size.
     private func renderLoop(_ mailbox: SessionMailbox, _ sender: FrameSender) async throws {
-        var previousArrival: ContinuousClock.Instant?
         let start = ContinuousClock.now
-        while let request = await mailbox.take() {
-            let moving = !(await mailbox.isEmpty) || previousArrival.map { request.arrival - $0 < movingGap } ?? false
-            previousArrival = request.arrival
-            try await send(request, moving: moving, since: start, mailbox, sender)
-            guard moving else { continue }
-            try await Task.sleep(for: restDelay)
-            if await mailbox.isEmpty { try await send(request, moving: false, since: start, mailbox, sender) }
+        var resting: ViewRequest?  // the last view sent small, owed at full size
+        while true {
+            let taken = await mailbox.take(waitingAtMost: resting == nil ? nil : restDelay)
+            switch taken {
+            case .closed:
+                return
+            case .timedOut:
+                if let request = resting { try await send(request, moving: false, since: start, mailbox, sender) }
+                resting = nil
+            case let .request(request):
+                let moving = !(await mailbox.isEmpty) || request.sincePrevious.map { $0 < movingGap } ?? false
+                let sent = try await send(request, moving: moving, since: start, mailbox, sender)
+                resting = moving && sent ? request : nil
+            }
         }
     }
 
+    /// Renders, encodes and sends one frame; false when the render queue was full, and the
+    /// request went back to the mailbox (unless a newer one came) to try again in a moment.
+    @discardableResult
     private func send(_ request: ViewRequest, moving: Bool, since start: ContinuousClock.Instant,
-                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws {
+                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws -> Bool {
         let size = request.camera.size
         let wanted = moving ? ImageSize(width: max(1, size.width / 2), height: max(1, size.height / 2)) : size
         let camera = request.camera.resized(to: encoder.frameSize(for: wanted))
@@ -100,11 +115,18 @@ struct ViewSession {
                                             captureMicroseconds: rendered.captureMicroseconds, codec: frame.codec, keyframe: frame.isKeyframe,
                                             timestamp: timestamp, moving: moving, dropped: await mailbox.dropped, error: nil)
             try await sender.frame(header, bytes: frame.bytes)
+            service.metrics.sessionBytes.increment(by: Int64(frame.bytes.count))
             (moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - request.arrival)
             service.metrics.sessionFrames.increment()
-            service.metrics.sessionBytes.increment(by: Int64(frame.bytes.count))
+            return true
+        } catch let error as APIError where error.headers[.retryAfter] != nil {
+            // The render queue is full (other sessions, stills, jobs): wait a turn, not an error.
+            await mailbox.putBack(request)
+            try await Task.sleep(for: .milliseconds(50))
+            return false
         } catch let error as APIError {
             try await sender.error(id: request.id, error.message)
+            return true
         }
     }
 }
