@@ -59,6 +59,7 @@ struct BrowserTests {
             try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
             let screenshotPath = folder.appendingPathComponent("viewer-\(codecPrefix)png").path
             try png.write(to: URL(fileURLWithPath: screenshotPath))
+            try keep(png, as: "viewer-\(codecPrefix)png")
             let screenshot = try ImageIO.read(screenshotPath)
             let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
             let spread = standardDeviation(shown)
@@ -101,10 +102,16 @@ struct BrowserTests {
                     try await page.evaluate("document.getElementById('clip').duration") as? Double ?? 0,
                     try await page.screenshot())
         }
-        try png.write(to: folder.appendingPathComponent("director.png"))
+        try keep(png, as: "director.png")
         print("director in chromium: \(jobText); the page's player says \(duration) s")
         #expect(jobText.hasPrefix("Done: 11 frames"), "\(jobText)")
         #expect(abs(duration - 0.44) < 0.05, "the clip in the page's player lasts \(duration) s")
+    }
+
+    /// Keeps a screenshot in `$VANTAGE_SCREENSHOTS` when that is set (for the docs and notes).
+    private func keep(_ png: Data, as name: String) throws {
+        guard let folder = ProcessInfo.processInfo.environment["VANTAGE_SCREENSHOTS"] else { return }
+        try png.write(to: URL(fileURLWithPath: folder).appendingPathComponent(name))
     }
 
     private func renderStill(base: String) throws -> [UInt8] {
