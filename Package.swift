@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "VantageSynthesisTests", dependencies: ["VantageTestSupport", "VantageSynthesis", "VantageSample", "VantageReplay", "VantageTransport"]),
         .testTarget(
             name: "VantageHighlightsTests",
-            dependencies: ["VantageTestSupport", "VantageHighlights", "VantageSynthesis", "VantageSample", "VantageGeometry", "VantageMedia"]),
+            dependencies: ["VantageTestSupport", "VantageHighlights", "VantageSynthesis", "VantageSample", "VantageGeometry", "VantageMedia", "VantageTransport"]),
         .testTarget(
             name: "VantageServerTests",
             dependencies: [
