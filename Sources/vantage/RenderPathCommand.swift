@@ -44,6 +44,8 @@ struct RenderPathCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON summary instead of a line of text.")
     var json = false
 
+    @OptionGroup(title: "Render farm (docs/render-farm.md)") var farm: FarmArguments
+
     /// The options as the renderer takes them; throws a one-line error naming the option.
     func highlightOptions() throws -> HighlightOptions {
         var options = HighlightOptions()
@@ -69,13 +71,52 @@ struct RenderPathCommand: AsyncParsableCommand {
         let rig = try rigOption.load()
         let cameraPath = try CameraPath.load(from: URL(fileURLWithPath: path), bounds: rig.bounds)
         let renderer = try HighlightRenderer(plan: try HighlightPlan(path: cameraPath, options: options), output: output)
-        let frames = try rigOption.frames(of: rig)
-        let source = ModelFrameSource(model: try ImageBasedModel(rig: rig, frames: frames), frames: frames)
         let reporter = Locked(ProgressReporter(task: "render-path"))
-        let summary = try await renderer.render(from: source) { progress in
+        let report: @Sendable (HighlightProgress) -> Void = { progress in
             reporter.withLock { $0.report(done: progress.framesDone, total: progress.frameCount, elapsedSeconds: progress.elapsedSeconds) }
         }
+        let summary: HighlightSummary
+        if let endpoint = farm.farm {
+            let source = try farm.source(endpoint: endpoint, plan: renderer.plan, origin: FarmOrigin(rig: rigOption.rig, store: rigOption.store))
+            defer { source.close() }
+            summary = try await renderer.render(from: source, progress: report)
+        } else {
+            let frames = try rigOption.frames(of: rig)
+            let source = ModelFrameSource(model: try ImageBasedModel(rig: rig, frames: frames), frames: frames)
+            summary = try await renderer.render(from: source, progress: report)
+        }
         print(json ? try jsonText(summary) : "\(summary.output): \(summary.frames) frames, \(summary.width)x\(summary.height) at \(summary.framesPerSecond) fps (\(fixed(summary.durationSeconds, 2)) s), rendered in \(fixed(summary.renderSeconds, 1)) s")
+    }
+}
+
+/// `--farm` and its tuning: frames rendered by `vantage worker` processes instead of here.
+struct FarmArguments: ParsableArguments {
+    @Option(help: ArgumentHelp("Render on a farm: bind work on this endpoint and results on PORT+1; workers run `vantage worker --connect tcp://THIS-HOST:PORT`.",
+                               valueName: "tcp://*:PORT"))
+    var farm: String?
+
+    @Option(help: "Frames per work message on the farm.")
+    var farmRange = FarmOptions().rangeFrames
+
+    @Option(help: "Ranges out per live worker on the farm (bounds the frames held out of order).")
+    var farmCredit = FarmOptions().creditPerWorker
+
+    @Option(help: "Seconds a worker may stay silent before its ranges are sent to another.")
+    var farmSilence = FarmOptions().silenceSeconds
+
+    @Option(help: "Seconds without any worker before the render fails.")
+    var farmWait = FarmOptions().waitForWorkersSeconds
+
+    /// The farm, bound, with where workers should connect printed to standard error.
+    func source(endpoint: String, plan: HighlightPlan, origin: FarmOrigin) throws -> FarmFrameSource {
+        var options = FarmOptions()
+        options.rangeFrames = farmRange
+        options.creditPerWorker = farmCredit
+        options.silenceSeconds = farmSilence
+        options.waitForWorkersSeconds = farmWait
+        let source = try FarmFrameSource(plan: plan, origin: origin.absolute, bind: try FarmEndpoints(parsing: endpoint), options: options) { printError($0) }
+        printError("farm: job \(source.job), \(plan.frameCount) frames in ranges of \(farmRange); start workers with: vantage worker --connect \(source.endpoints.forWorkers.work)")
+        return source
     }
 }
 

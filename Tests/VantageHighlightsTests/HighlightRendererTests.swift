@@ -55,7 +55,29 @@ import VantageTransport
         return (reader.info, frames)
     }
 
-    @Test func theClipHasEveryFrameAtTheRateAndDurationAndRendersTheSameTwice() async throws {
+    /// Two renders of the same path give the same frames: losslessly coded (crf 0), the same
+    /// file byte for byte. (At lossy settings libx264 has coded the same frames differently from
+    /// run to run in this process, single-threaded too; the frames themselves do not change.)
+    @Test func theSamePathGivesTheSameFrames() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clips-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = HighlightOptions()
+        options.size = ImageSize(width: 320, height: 180)
+        options.framesPerSecond = 20
+        options.crf = 0
+        let plan = try HighlightPlan(path: try orbit(seconds: 0.8), options: options)
+        let source = try source()
+        var files: [Data] = []
+        for name in ["a.mp4", "b.mp4", "c.mp4"] {
+            let output = folder.appendingPathComponent(name)
+            try await HighlightRenderer(plan: plan, output: output.path).render(from: source)
+            files.append(try Data(contentsOf: output))
+        }
+        #expect(files[0] == files[1] && files[1] == files[2], "sizes \(files.map(\.count))")
+    }
+
+    @Test func theClipHasEveryFrameAtTheRateAndDuration() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clips-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -63,10 +85,9 @@ import VantageTransport
         #expect(plan.frameCount == 7, "0.6 s at 10 fps: frames at 0, 0.1, … 0.6")
         let progress = Locked<[Int]>([])
         let first = folder.appendingPathComponent("first.mp4").path
-        let summary = try await HighlightRenderer(plan: plan, output: first).render(from: try source())
-        let seen = try await HighlightRenderer(plan: plan, output: folder.appendingPathComponent("second.mp4").path)
+        let summary = try await HighlightRenderer(plan: plan, output: first)
             .render(from: try source()) { update in progress.withLock { $0.append(update.framesDone) } }
-        #expect(summary.frames == 7 && seen.frames == 7)
+        #expect(summary.frames == 7)
         #expect(progress.current.last == 7 && progress.current == progress.current.sorted())
 
         let (info, frames) = try decodeAll(first)
@@ -74,9 +95,7 @@ import VantageTransport
         #expect(info.width == 160 && info.height == 90 && info.frameRate == MediaRational(10, 1))
         #expect(abs((info.durationSeconds ?? 0) - 0.7) < 0.011, "duration \(info.durationSeconds ?? 0) s")
         #expect(frames.allSatisfy { spread($0) > 5 }, "a blank frame")
-        let again = try decodeAll(folder.appendingPathComponent("second.mp4").path).frames
-        #expect(again == frames, "the same path and options must give the same frames")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.mp4", "second.mp4"], "temporary files left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["first.mp4"], "temporary files left")
     }
 
     @Test func anOutputThatCannotBeWrittenFailsBeforeAnyFrame() async throws {

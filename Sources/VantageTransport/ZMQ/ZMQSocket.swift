@@ -4,13 +4,15 @@ import Glibc
 /// One libzmq socket. Not thread-safe: create it, use it and drop it on one thread.
 final class ZMQSocket {
     enum Kind {
-        case extendedPublisher, subscriber, reply
+        case extendedPublisher, subscriber, reply, push, pull
 
         var rawValue: Int32 {
             switch self {
             case .extendedPublisher: ZMQ_XPUB
             case .subscriber: ZMQ_SUB
             case .reply: ZMQ_REP
+            case .push: ZMQ_PUSH
+            case .pull: ZMQ_PULL
             }
         }
     }
