@@ -39,6 +39,14 @@ import VantageGeometry
         #expect(DepthRange.of(camera, bounds: .box(min: [-1, -15, -1], max: [1, -12, 1]), rigCameras: [camera]) == nil)
     }
 
+    /// A camera 1e82 m from a box sees all its corners at the same depth after rounding: no range,
+    /// never a trap (schemathesis found it through a POST /api/render pose, killing the server).
+    @Test func aCameraAbsurdlyFarFromTheBoxGetsNoRange() {
+        let camera = Camera.lookingAt([0, 0, 0], from: [-4.85e82, 6.8e16, 3.3e16], name: "far", size: Self.size, intrinsics: Self.intrinsics)
+        let box = SceneBounds.box(min: [-60, -40, 0], max: [60, 40, 20])
+        #expect(DepthRange.of(camera, bounds: box, rigCameras: Self.ring) == nil)
+    }
+
     @Test func cameraInsideABoxGetsTheConvergenceNearEnd() throws {
         let camera = Self.ring[0]
         let box = SceneBounds.box(min: [-100, -100, -50], max: [100, 100, 50])

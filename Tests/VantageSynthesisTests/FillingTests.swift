@@ -76,6 +76,14 @@ import Testing
         #expect(filtered.allSatisfy { $0 == 4 })
     }
 
+    /// A plane 1 or 2 pixels wide or high (a 1×90 render) has no whole 3×3 window: left as it is
+    /// (it used to trap on an empty column range; schemathesis found it through GET /api/render).
+    @Test(arguments: [(1, 90), (90, 1), (1, 1), (2, 2), (2, 5), (5, 2)])
+    func planesWithoutAWholeWindowAreLeftAlone(_ width: Int, _ height: Int) {
+        let depth = (0..<(width * height)).map { Float($0 % 3 + 1) }
+        #expect(DepthMedian.filtered(depth, width: width, height: height) == depth)
+    }
+
     @Test func keepsAStepEdgeExactly() {
         let width = 10, height = 6
         let depth = (0..<(width * height)).map { Float($0 % width < 5 ? 3 : 8) }

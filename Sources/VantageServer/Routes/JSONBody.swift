@@ -18,6 +18,15 @@ func decodeJSONBody<T: Decodable>(_ type: T.Type, request: Request, context: Van
     }
 }
 
+extension KeyedDecodingContainer {
+    /// The value at `key`; `nil` when the key is absent, and a `valueNotFound` error (a 400
+    /// naming the field) when it is there as `null`.
+    func decodeUnlessAbsent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key) else { return nil }
+        return try decode(T.self, forKey: key)
+    }
+}
+
 private func describe(_ error: DecodingError) -> String {
     func path(_ codingPath: [any CodingKey]) -> String {
         let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -44,6 +53,8 @@ private func jsonName(_ type: Any.Type) -> String {
     case is Int.Type: "a whole number"
     case is String.Type: "a string"
     case is [Double].Type: "an array of numbers"
+    case is [String: Any].Type: "an object"
+    case is [Any].Type: "an array"
     default: "a value of type \(type)"
     }
 }

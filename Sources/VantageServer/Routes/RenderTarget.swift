@@ -26,6 +26,36 @@ struct RenderBody: Decodable {
 }
 
 extension RenderBody {
+    private enum CodingKeys: String, CodingKey { case time, pose, seat, camera, size, format, quality }
+
+    /// An optional field may be left out, but `null` is refused with a 400 naming it, as the
+    /// OpenAPI document says (no field is nullable).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        time = try container.decodeUnlessAbsent(Double.self, forKey: .time)
+        pose = try container.decodeUnlessAbsent(Pose.self, forKey: .pose)
+        seat = try container.decodeUnlessAbsent([Double].self, forKey: .seat)
+        camera = try container.decodeUnlessAbsent(String.self, forKey: .camera)
+        size = try container.decodeUnlessAbsent(Size.self, forKey: .size)
+        format = try container.decodeUnlessAbsent(String.self, forKey: .format)
+        quality = try container.decodeUnlessAbsent(Int.self, forKey: .quality)
+    }
+}
+
+extension RenderBody.Pose {
+    private enum CodingKeys: String, CodingKey { case position, lookAt, up, horizontalFieldOfViewDegrees }
+
+    /// As `RenderBody`'s: `up` may be left out, not `null`.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        position = try container.decode([Double].self, forKey: .position)
+        lookAt = try container.decode([Double].self, forKey: .lookAt)
+        up = try container.decodeUnlessAbsent([Double].self, forKey: .up)
+        horizontalFieldOfViewDegrees = try container.decode(Double.self, forKey: .horizontalFieldOfViewDegrees)
+    }
+}
+
+extension RenderBody {
     /// The camera this body asks for and its replay time in seconds, checked against the
     /// service's limits before anything is queued.
     func checkedTarget(service: RenderService) throws(APIError) -> (camera: Camera, seconds: Double) {

@@ -14,6 +14,12 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(near)...\(far)" }
 
+    /// `nil` unless 0 < near < far < inf: a camera absurdly far from the rig (a pose 1e82 m away)
+    /// loses the difference between near and far to rounding, and must get no range, not a trap.
+    static func checked(near: Double, far: Double) -> DepthRange? {
+        near > 0 && far > near && far.isFinite ? DepthRange(near: near, far: far) : nil
+    }
+
     /// The range for `camera` from the rig's bounds and cameras.
     ///
     /// - `depthRange` bounds are taken as they are.
@@ -29,7 +35,7 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
     public static func of(_ camera: Camera, bounds: SceneBounds?, rigCameras: [Camera], radii: Double = 2) -> DepthRange? {
         switch bounds {
         case let .depthRange(near, far):
-            return near > 0 && far > near ? DepthRange(near: near, far: far) : nil
+            return checked(near: near, far: far)
         case let .box(minimum, maximum):
             let corners = (0..<8).map { index in
                 Vector3(index & 1 == 0 ? minimum.x : maximum.x, index & 2 == 0 ? minimum.y : maximum.y,
@@ -39,12 +45,12 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
             guard let far = depths.max(), far > 0 else { return nil }
             let centre = camera.centerInWorld
             guard (0..<3).allSatisfy({ (minimum[$0]...maximum[$0]).contains(centre[$0]) }) else {
-                return DepthRange(near: max(depths.min()!, far * 0.005), far: far)
+                return checked(near: max(depths.min()!, far * 0.005), far: far)
             }
             if let converging = fromConvergence(camera, rigCameras: rigCameras, radii: radii), converging.near < far {
-                return DepthRange(near: max(converging.near, far * 0.005), far: far)
+                return checked(near: max(converging.near, far * 0.005), far: far)
             }
-            return DepthRange(near: far * 0.1, far: far)
+            return checked(near: far * 0.1, far: far)
         case nil:
             return fromConvergence(camera, rigCameras: rigCameras, radii: radii)
         }
@@ -56,7 +62,7 @@ public struct DepthRange: Equatable, Sendable, CustomStringConvertible {
         let depth = camera.camFromWorld.apply(convergence.pointInWorld).z
         guard radius > 0, depth > 0 else { return nil }
         let far = depth + radii * radius
-        return DepthRange(near: max(depth - radii * radius, far * 0.02), far: far)
+        return checked(near: max(depth - radii * radius, far * 0.02), far: far)
     }
 
     /// Radius of the largest sphere around `point` that `camera` sees whole (0 if the point is off-image).

@@ -6,6 +6,8 @@ import VantageMedia
 enum DepthMedian {
     /// Filters the pixels where `selected` is true (all pixels when it is `nil`).
     static func filtered(_ depth: [Float], width: Int, height: Int, where selected: [Bool]? = nil) -> [Float] {
+        // A plane narrower or lower than 3 pixels has no pixel with a whole 3×3 neighbourhood.
+        guard width >= 3, height >= 3 else { return depth }
         var result = depth
         result.withUnsafeMutableBufferPointer { output in
             let shared = BandSharedBuffer(output)
