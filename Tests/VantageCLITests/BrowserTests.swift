@@ -18,13 +18,13 @@ struct BrowserTests {
     static let seat = [-20.0, -48.0, 15.0]
 
     /// Waits for the demo's viewer address.
-    private func viewerURL(_ demo: BackgroundCLI) throws -> String {
+    private func viewerURL(_ demo: BackgroundCLI) async throws -> String {
         let deadline = Date().addingTimeInterval(180)
         while Date() < deadline {
             if let line = demo.outputSoFar.split(separator: "\n").first(where: { $0.contains("viewer:") }) {
                 return String(line.split(separator: " ").last!)
             }
-            Thread.sleep(forTimeInterval: 0.2)
+            try await Task.sleep(for: .milliseconds(200))
         }
         throw CLIError("the demo printed no viewer address: \(demo.errorSoFar)")
     }
@@ -39,7 +39,7 @@ struct BrowserTests {
         let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
                                       "--http", "127.0.0.1:\(CLI.freePort())"])
         defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
-        let viewer = try viewerURL(demo)
+        let viewer = try await viewerURL(demo)
         let seat = Self.seat.map { String($0) }.joined(separator: ",")
         // The server's own still of the same pose.
         let still = try ImageIO.decode(try renderStill(base: viewer))
@@ -57,9 +57,9 @@ struct BrowserTests {
             #expect(codec.hasPrefix(codecPrefix), "\(page): frames came as '\(codec)'")
             let rect = rectText.split(separator: ",").compactMap { Int($0) }
             try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
-            let screenshotPath = folder.appendingPathComponent("viewer-\(codecPrefix)png").path
+            let screenshotPath = folder.appendingPathComponent("viewer-\(codec.prefix { $0 != "." }).png").path
             try png.write(to: URL(fileURLWithPath: screenshotPath))
-            try keep(png, as: "viewer-\(codecPrefix)png")
+            try keep(png, as: "viewer-\(codec.prefix { $0 != "." }).png")
             let screenshot = try ImageIO.read(screenshotPath)
             let shown = try #require(screenshot.cropped(x: rect[0], y: rect[1], width: rect[2], height: rect[3]))
             let spread = standardDeviation(shown)
@@ -82,7 +82,7 @@ struct BrowserTests {
         let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
                                       "--http", "127.0.0.1:\(CLI.freePort())"])
         defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
-        let viewer = try viewerURL(demo)
+        let viewer = try await viewerURL(demo)
         let token = try #require(demo.outputSoFar.split(separator: "\n").first { $0.contains("director token:") }?
             .split(separator: " ").last?.dropLast(), "the demo printed no director token")
         let (jobText, duration, png) = try await DevToolsBrowser(chromium: chromiumPath!).withPage("\(viewer)director") { page in

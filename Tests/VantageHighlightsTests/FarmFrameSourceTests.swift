@@ -40,7 +40,7 @@ import VantageTransport
         // only then does the second one connect.
         let quitter = try WorkerThread("quitter", endpoints: farm.endpoints, stopAfterFrames: 2)
         let rendering = Task { try await FarmFixture.frames(of: plan, from: farm) }
-        quitter.waitUntilStopped()
+        await quitter.stoppedByItself()
         let rescuer = try WorkerThread("rescuer", endpoints: farm.endpoints)
         defer { rescuer.stop() }
         let farmed = try await rendering.value

@@ -58,6 +58,7 @@ enum FarmFixture {
 final class WorkerThread: @unchecked Sendable {
     let name: String
     private let stopped = Locked(false)
+    private let finished = Locked(false)
     let framesSent = Locked(0)
     private let done = DispatchSemaphore(value: 0)
     let summary = Locked<FarmWorkerSummary?>(nil)
@@ -68,7 +69,7 @@ final class WorkerThread: @unchecked Sendable {
         options.worker = name
         // Used only by the thread below from now on.
         nonisolated(unsafe) let worker = try FarmWorker(options: options, makeSource: FarmFixture.modelSource)
-        let (stopped, framesSent, done, summary) = (stopped, framesSent, done, summary)
+        let (stopped, finished, framesSent, done, summary) = (stopped, finished, framesSent, done, summary)
         let thread = Thread {
             let result = try? worker.run(shouldStop: {
                 stopped.current || stopAfterFrames.map { framesSent.current >= $0 } ?? false
@@ -76,6 +77,7 @@ final class WorkerThread: @unchecked Sendable {
                 if case .frameSent = event { framesSent.withLock { $0 += 1 } }
             }
             summary.withLock { $0 = result }
+            finished.withLock { $0 = true }
             done.signal()
         }
         thread.start()
@@ -90,5 +92,11 @@ final class WorkerThread: @unchecked Sendable {
     func waitUntilStopped() {
         done.wait()
         done.signal()
+    }
+
+    /// Waits until the worker has stopped by itself, without holding one of the few threads that
+    /// run tasks: what it waits for (the farm handing out work) needs them.
+    func stoppedByItself() async {
+        while !finished.current { try? await Task.sleep(for: .milliseconds(20)) }
     }
 }

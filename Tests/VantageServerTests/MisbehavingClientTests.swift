@@ -25,7 +25,7 @@ import VantageServer
     @Test func aClientThatNeverReadsLosesItsSessionAndNobodyElseWaits() async throws {
         try await ServerFixture.test(.live, options: { $0.sessionSendTimeout = .seconds(2) }) { client, service in
             let port = try #require(client.port)
-            let slow = try RawWebSocket(port: port, path: "/api/session", receiveBuffer: 4096)
+            let slow = try await RawWebSocket(port: port, path: "/api/session", receiveBuffer: 4096)
             #expect(try await eventually(within: 10) { service.metrics.activeSessions == 1 })
             // It keeps asking and never reads: its frames pile up in the socket until a write stalls.
             var asked = 0
@@ -50,21 +50,21 @@ import VantageServer
     @Test func aClientThatHangsUpMidFrameEndsOnlyItsSession() async throws {
         try await ServerFixture.test(.live) { client, service in
             let port = try #require(client.port)
-            let leaving = try RawWebSocket(port: port, path: "/api/session")
+            let leaving = try await RawWebSocket(port: port, path: "/api/session")
             try leaving.send(text: try request(1))
             // The frame's header, then a little of its picture; then a reset.
             var received: [UInt8] = []
             while received.count < 600 {
-                let bytes = try leaving.read(count: 600 - received.count)
+                let bytes = try await leaving.read(count: 600 - received.count)
                 try #require(!bytes.isEmpty, "the server closed before sending a frame")
                 received += bytes
             }
             leaving.abort()
             #expect(try await eventually(within: 30) { service.metrics.activeSessions == 0 }, "the session outlived its client")
 
-            let next = try RawWebSocket(port: port, path: "/api/session")
+            let next = try await RawWebSocket(port: port, path: "/api/session")
             try next.send(text: try request(2))
-            let header = try next.read(count: 200)
+            let header = try await next.read(count: 200)
             #expect(String(decoding: header, as: UTF8.self).contains("\"id\":2"), "\(String(decoding: header, as: UTF8.self))")
             let text = service.metrics.text()
             #expect(!text.contains("vantage_http_responses_total{status=\"5"), "\(text)")

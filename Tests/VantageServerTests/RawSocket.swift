@@ -29,19 +29,25 @@ final class RawSocket {
 
     deinit { if !isClosed { close(descriptor) } }
 
-    /// Up to `count` bytes as they arrive; empty once the server has closed.
-    func read(count: Int) throws -> [UInt8] {
+    /// Up to `count` bytes as they arrive; empty once the server has closed. Waits by sleeping,
+    /// never by blocking a thread that runs tasks: the server under test runs on them too.
+    func read(count: Int, within seconds: Double = 60) async throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
-        let received = recv(descriptor, &buffer, count, 0)
-        guard received >= 0 else { throw RawSocketError("recv: errno \(errno)") }
-        return Array(buffer.prefix(received))
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while true {
+            let received = recv(descriptor, &buffer, count, Int32(MSG_DONTWAIT))
+            if received >= 0 { return Array(buffer.prefix(received)) }
+            guard errno == EAGAIN || errno == EWOULDBLOCK else { throw RawSocketError("recv: errno \(errno)") }
+            guard ContinuousClock.now < deadline else { throw RawSocketError("nothing to read for \(seconds) s") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
     }
 
     /// Reads up to and including the blank line that ends an HTTP head; returns the head.
-    func readHead() throws -> String {
+    func readHead() async throws -> String {
         var head: [UInt8] = []
         while !head.ends(with: Array("\r\n\r\n".utf8)) {
-            guard let byte = try read(count: 1).first else { throw RawSocketError("the server hung up in the response head") }
+            guard let byte = try await read(count: 1).first else { throw RawSocketError("the server hung up in the response head") }
             head.append(byte)
         }
         return String(decoding: head, as: UTF8.self)
@@ -70,7 +76,7 @@ final class RawWebSocket {
     let socket: RawSocket
 
     /// Connects to `path` on 127.0.0.1:`port` and completes the upgrade.
-    init(port: Int, path: String, receiveBuffer: Int32? = nil) throws {
+    init(port: Int, path: String, receiveBuffer: Int32? = nil) async throws {
         socket = try RawSocket(port: port, receiveBuffer: receiveBuffer)
         try socket.sendAll(Array("""
             GET \(path) HTTP/1.1\r
@@ -82,7 +88,7 @@ final class RawWebSocket {
             \r
 
             """.utf8))
-        let head = try socket.readHead()
+        let head = try await socket.readHead()
         guard head.hasPrefix("HTTP/1.1 101 ") else { throw RawSocketError("upgrade refused: \(head.prefix { $0 != "\r" })") }
     }
 
@@ -101,7 +107,7 @@ final class RawWebSocket {
         try socket.sendAll(frame)
     }
 
-    func read(count: Int) throws -> [UInt8] { try socket.read(count: count) }
+    func read(count: Int) async throws -> [UInt8] { try await socket.read(count: count) }
 
     func abort() { socket.abort() }
 }
