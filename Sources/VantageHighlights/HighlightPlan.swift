@@ -11,7 +11,7 @@ public struct HighlightPlan: Sendable {
     /// `path` must be valid (`CameraPath.load`/`decode`/`validate` passed); `options` are checked
     /// here (`.invalidOption` naming the field) before any frame is planned.
     public init(path: CameraPath, options: HighlightOptions) throws(MediaError) {
-        _ = try options.writerOptions(for: path, destination: "highlight of \"\(path.name)\"")
+        _ = try Self.frameCount(path: path, options: options)
         self.path = path
         self.options = options
         let size = options.frameSize(for: path)
@@ -19,4 +19,11 @@ public struct HighlightPlan: Sendable {
     }
 
     public var frameCount: Int { samples.count }
+
+    /// How many frames `path` makes under `options`, without planning them; checks `options`
+    /// first (`.invalidOption` naming the field).
+    public static func frameCount(path: CameraPath, options: HighlightOptions) throws(MediaError) -> Int {
+        _ = try options.writerOptions(for: path, destination: "highlight of \"\(path.name)\"")
+        return PathSampler.frameCount(duration: path.duration, fps: Double(options.framesPerSecond))
+    }
 }

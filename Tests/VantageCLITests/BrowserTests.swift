@@ -17,6 +17,16 @@ private let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].fi
 struct BrowserTests {
     static let seat = [-20.0, -48.0, 15.0]
 
+    /// `vantage demo` on a tiny stadium (4 cameras of 320×180, 1 s at 5 fps) made in `folder`.
+    private func startDemo(in folder: URL) throws -> BackgroundCLI {
+        let sample = folder.appendingPathComponent("sample").path
+        let made = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0", "--seconds", "1",
+                                "--fps", "5", "--size", "320x180", "--depth", "none"])
+        #expect(made.status == 0, "\(made.standardError)")
+        return try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
+                                  "--http", "127.0.0.1:\(CLI.freePort())"])
+    }
+
     /// Waits for the demo's viewer address.
     private func viewerURL(_ demo: BackgroundCLI) async throws -> String {
         let deadline = Date().addingTimeInterval(180)
@@ -32,12 +42,7 @@ struct BrowserTests {
     @Test func theViewerShowsTheViewFromThePickedSeat() async throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sample = folder.appendingPathComponent("sample").path
-        let made = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0", "--seconds", "1",
-                                "--fps", "5", "--size", "320x180", "--depth", "none"])
-        #expect(made.status == 0, "\(made.standardError)")
-        let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
-                                      "--http", "127.0.0.1:\(CLI.freePort())"])
+        let demo = try startDemo(in: folder)
         defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
         let viewer = try await viewerURL(demo)
         let seat = Self.seat.map { String($0) }.joined(separator: ",")
@@ -75,12 +80,7 @@ struct BrowserTests {
     @Test func theDirectorRendersAHighlightClip() async throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sample = folder.appendingPathComponent("sample").path
-        let made = try CLI.run(["sample", "stadium", "--output", sample, "--cameras", "4", "--truth", "0", "--seconds", "1",
-                                "--fps", "5", "--size", "320x180", "--depth", "none"])
-        #expect(made.status == 0, "\(made.standardError)")
-        let demo = try BackgroundCLI(["demo", "--sample", sample, "--store", folder.appendingPathComponent("store").path,
-                                      "--http", "127.0.0.1:\(CLI.freePort())"])
+        let demo = try startDemo(in: folder)
         defer { demo.signal(SIGINT); _ = demo.finish(within: 30) }
         let viewer = try await viewerURL(demo)
         let token = try #require(demo.outputSoFar.split(separator: "\n").first { $0.contains("director token:") }?

@@ -8,16 +8,16 @@ import VantageTransport
 /// The coordinator with real workers on threads of this process, over real sockets on 127.0.0.1.
 @Suite(.serialized) struct FarmFrameSourceTests {
     @Test func twoWorkersRenderTheSameFramesAsTheModelHere() async throws {
-        let plan = try FarmFixture.plan(frames: 10)
-        let local = try await FarmFixture.frames(of: plan, from: FarmFixture.modelSource(FarmOrigin(rig: FarmFixture.rigPath)))
+        let plan = try HighlightFixture.plan(frames: 10)
+        let local = try await HighlightFixture.frames(of: plan, from: HighlightFixture.modelSource(FarmOrigin(rig: HighlightFixture.rigPath)))
 
         var options = FarmOptions()
         options.rangeFrames = 3
-        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: FarmFixture.rigPath), bind: FarmFixture.loopback, options: options)
+        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: HighlightFixture.rigPath), bind: HighlightFixture.loopback, options: options)
         defer { farm.close() }
         let workers = try ["a", "b"].map { try WorkerThread($0, endpoints: farm.endpoints) }
         defer { workers.forEach { $0.stop() } }
-        let farmed = try await FarmFixture.frames(of: plan, from: farm)
+        let farmed = try await HighlightFixture.frames(of: plan, from: farm)
 
         #expect(farmed.count == local.count)
         let differing = zip(local, farmed).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
@@ -28,18 +28,18 @@ import VantageTransport
     }
 
     @Test func aWorkerThatStopsMidRangeHasItsRangeRedoneByAnother() async throws {
-        let plan = try FarmFixture.plan(frames: 8)
-        let local = try await FarmFixture.frames(of: plan, from: FarmFixture.modelSource(FarmOrigin(rig: FarmFixture.rigPath)))
+        let plan = try HighlightFixture.plan(frames: 8)
+        let local = try await HighlightFixture.frames(of: plan, from: HighlightFixture.modelSource(FarmOrigin(rig: HighlightFixture.rigPath)))
 
         var options = FarmOptions()
         options.rangeFrames = 4
         options.silenceSeconds = 1.5
-        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: FarmFixture.rigPath), bind: FarmFixture.loopback, options: options)
+        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: HighlightFixture.rigPath), bind: HighlightFixture.loopback, options: options)
         defer { farm.close() }
         // The first worker takes both ranges (it is alone) and vanishes after 2 frames of the first;
         // only then does the second one connect.
         let quitter = try WorkerThread("quitter", endpoints: farm.endpoints, stopAfterFrames: 2)
-        let rendering = Task { try await FarmFixture.frames(of: plan, from: farm) }
+        let rendering = Task { try await HighlightFixture.frames(of: plan, from: farm) }
         await quitter.stoppedByItself()
         let rescuer = try WorkerThread("rescuer", endpoints: farm.endpoints)
         defer { rescuer.stop() }
@@ -54,9 +54,9 @@ import VantageTransport
     }
 
     @Test func garbageAndOtherJobsOnTheResultSocketAreCountedAndDropped() async throws {
-        let plan = try FarmFixture.plan(frames: 2)
+        let plan = try HighlightFixture.plan(frames: 2)
         let lines = Locked<[String]>([])
-        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: FarmFixture.rigPath), bind: FarmFixture.loopback, job: "mine") { line in
+        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: HighlightFixture.rigPath), bind: HighlightFixture.loopback, job: "mine") { line in
             lines.withLock { $0.append(line) }
         }
         defer { farm.close() }
@@ -86,10 +86,10 @@ import VantageTransport
     }
 
     @Test func withoutWorkersTheFarmGivesUpWithAnErrorThatSaysHowToStartThem() async throws {
-        let plan = try FarmFixture.plan(frames: 2)
+        let plan = try HighlightFixture.plan(frames: 2)
         var options = FarmOptions()
         options.waitForWorkersSeconds = 0.5
-        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: FarmFixture.rigPath), bind: FarmFixture.loopback, options: options)
+        let farm = try FarmFrameSource(plan: plan, origin: FarmOrigin(rig: HighlightFixture.rigPath), bind: HighlightFixture.loopback, options: options)
         defer { farm.close() }
         await #expect(throws: FarmError.self) { try await farm.frame(0, of: plan) }
         do { _ = try await farm.frame(0, of: plan) } catch let error as FarmError {

@@ -3,40 +3,18 @@ import Testing
 import VantageGeometry
 import VantageHighlights
 import VantageMedia
-import VantageSample
-import VantageSynthesis
 import VantageTransport
 
 /// A camera path rendered into an MP4 by the view model, read back as a player would.
 @Suite(.serialized) struct HighlightRendererTests {
-    /// Where the sample is made; removed when the test process exits.
-    private static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-highlight-tests-\(UUID())")
-
-    /// The synthetic stadium (4 cameras of 320×180, 1 s at 5 fps), made once per run.
-    static let stadium: Result<(rig: Rig, folder: URL), any Error> = Result {
-        FFmpegLog.setLevel(.quiet)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(at: HighlightRendererTests.folder) }
-        var options = SampleOptions(output: folder.appendingPathComponent("sample"))
-        options.cameras = 4
-        options.truthCameras = 0
-        options.seconds = 1
-        options.framesPerSecond = 5
-        options.size = ImageSize(width: 320, height: 180)
-        options.depthMaps = .none
-        _ = try SampleGenerator.generate(options)
-        return (SampleGenerator.rigs(options).sources, options.output)
-    }
-
     /// A quarter orbit at 40 m, 15 m up, over `seconds`, replay time running from 0.
     private func orbit(seconds: Double = 0.6) throws -> CameraPath {
         try CameraPath.orbit(center: Vector3(0, 0, 0), radius: 40, height: 15, degrees: 90, seconds: seconds)
     }
 
-    private func source() throws -> ModelFrameSource {
-        let (rig, folder) = try Self.stadium.get()
-        let frames = try RigFrameSource(rig: rig, rigDirectory: folder)
-        return ModelFrameSource(model: try ImageBasedModel(rig: rig, frames: frames), frames: frames)
+    private func source() throws -> any HighlightFrameSource {
+        FFmpegLog.setLevel(.quiet)
+        return try HighlightFixture.modelSource(FarmOrigin(rig: HighlightFixture.rigPath))
     }
 
     private func options(fps: Int = 10) -> HighlightOptions {

@@ -8,12 +8,6 @@ struct ServiceFrameSource: HighlightFrameSource {
 
     func frame(_ index: Int, of plan: HighlightPlan) async throws -> RGBImage {
         let sample = plan.samples[index]
-        while true {
-            do {
-                return try await service.render(sample.camera, seconds: sample.replaySeconds) { $0 }.payload
-            } catch let error as APIError where error.headers[.retryAfter] != nil {
-                try await Task.sleep(for: .milliseconds(200))  // the render queue is full: wait a turn
-            }
-        }
+        return try await service.renderWhenThereIsRoom(sample.camera, seconds: sample.replaySeconds) { $0 }.payload
     }
 }

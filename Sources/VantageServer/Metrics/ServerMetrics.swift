@@ -22,7 +22,7 @@ public final class ServerMetrics: Sendable {
     let depthCache: CacheMetrics
     let decodedFrameCache: CacheMetrics
     /// Interactive viewer sessions (WebSockets) open now.
-    let sessionsGauge: Gauge
+    let sessions: OpenCount
     /// Frames (and their encoded bytes) sent to sessions; view requests replaced before they were rendered; sessions
     /// closed because their client stopped taking frames.
     let sessionFrames: Counter
@@ -33,10 +33,8 @@ public final class ServerMetrics: Sendable {
     let sessionRequestsDropped: Counter
     let sessionsClosedSlow: Counter
     /// MPEG-TS streams playing now, and the frames sent to them.
-    let streamsGauge: Gauge
+    let streams: OpenCount
     let streamFrames: Counter
-    private let sessions = Locked(0)
-    private let streams = Locked(0)
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -53,11 +51,11 @@ public final class ServerMetrics: Sendable {
         activeClients = registry.makeGauge(descriptor: Self.descriptor("clients_active", "count", "Clients that made a request in the last minute"))
         depthCache = CacheMetrics(registry, cache: "depth")
         decodedFrameCache = CacheMetrics(registry, cache: "decoded_frames")
-        sessionsGauge = registry.makeGauge(descriptor: Self.descriptor("sessions_active", "count", "Interactive viewer sessions open"))
+        sessions = OpenCount(registry.makeGauge(descriptor: Self.descriptor("sessions_active", "count", "Interactive viewer sessions open")))
         let latency = Self.descriptor("session_frame_latency", "seconds", "From a view request's arrival to its encoded frame leaving the server")
         sessionLatencyMoving = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "moving")], buckets: buckets)
         sessionLatencyResting = registry.makeDurationHistogram(descriptor: latency, labels: [("camera", "resting")], buckets: buckets)
-        streamsGauge = registry.makeGauge(descriptor: Self.descriptor("streams_active", "count", "MPEG-TS streams playing"))
+        streams = OpenCount(registry.makeGauge(descriptor: Self.descriptor("streams_active", "count", "MPEG-TS streams playing")))
         streamFrames = registry.makeCounter(descriptor: Self.descriptor("stream_frames", "total", "Frames sent to MPEG-TS streams"))
         sessionFrames = registry.makeCounter(descriptor: Self.descriptor("session_frames", "total", "Frames sent to interactive sessions"))
         sessionBytes = registry.makeCounter(descriptor: Self.descriptor("session_frame", "bytes_total", "Bytes of encoded frames sent to interactive sessions"))
@@ -73,11 +71,6 @@ public final class ServerMetrics: Sendable {
     /// MPEG-TS streams playing now.
     public var activeStreams: Int { streams.current }
 
-    func streamOpened() { streamsGauge.set(to: Double(streams.withLock { $0 += 1; return $0 })) }
-    func streamClosed() { streamsGauge.set(to: Double(streams.withLock { $0 -= 1; return $0 })) }
-
-    func sessionOpened() { sessionsGauge.set(to: Double(sessions.withLock { $0 += 1; return $0 })) }
-    func sessionClosed() { sessionsGauge.set(to: Double(sessions.withLock { $0 -= 1; return $0 })) }
 
     /// Counts one answered request under its status code.
     func countResponse(status: Int) {

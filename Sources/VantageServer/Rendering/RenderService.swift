@@ -98,6 +98,19 @@ public final class RenderService: Sendable {
         }
     }
 
+    /// `render(_:seconds:encode:)` for work that must not be refused, a stream's or a job's next
+    /// frame: a full render queue makes it wait its turn instead of failing.
+    func renderWhenThereIsRoom<Payload: Sendable>(_ target: Camera, seconds: Double,
+                                                   encode: @escaping @Sendable (RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
+        while true {
+            do {
+                return try await render(target, seconds: seconds, encode: encode)
+            } catch let error as APIError where error.asksToRetry {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
     /// The frame of the physical camera `name` at `seconds`, as the model sees it: decoded,
     /// undistorted to the camera's pinhole twin; scaled to `size` when given.
     func cameraFrame(_ name: String, seconds: Double, size: ImageSize? = nil, encoding: ImageEncoding) async throws -> EncodedImage {

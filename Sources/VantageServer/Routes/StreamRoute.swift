@@ -19,16 +19,13 @@ extension Router<VantageRequestContext> {
             }
             let logger = context.logger
             return Response(status: .ok, headers: [.contentType: "video/mp2t", .cacheControl: "no-store"], body: ResponseBody { writer in
-                service.metrics.streamOpened()
-                defer { service.metrics.streamClosed() }
+                service.metrics.streams.opened()
+                defer { service.metrics.streams.closed() }
                 var index = 0
                 while let seconds = plan.seconds(ofFrame: index) {
                     let bytes: [UInt8]
                     do {
-                        bytes = try await service.render(plan.camera, seconds: seconds) { image in try encoder.append(image) }.payload
-                    } catch let error as APIError where error.headers[.retryAfter] != nil {
-                        try await Task.sleep(for: .milliseconds(100))  // the render queue is full: this frame waits its turn
-                        continue
+                        bytes = try await service.renderWhenThereIsRoom(plan.camera, seconds: seconds) { image in try encoder.append(image) }.payload
                     } catch {
                         logger.warning("stream of \(plan.camera.name) ended at frame \(index): \(error)")
                         throw error

@@ -20,8 +20,8 @@ struct ViewSession {
         let mailbox = SessionMailbox()
         let sender = FrameSender(outbound: outbound, timeout: service.options.sessionSendTimeout)
         let metrics = service.metrics
-        metrics.sessionOpened()
-        defer { metrics.sessionClosed() }
+        metrics.sessions.opened()
+        defer { metrics.sessions.closed() }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await renderLoop(mailbox, sender) }
@@ -119,7 +119,7 @@ struct ViewSession {
             (moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - request.arrival)
             service.metrics.sessionFrames.increment()
             return true
-        } catch let error as APIError where error.headers[.retryAfter] != nil {
+        } catch let error as APIError where error.asksToRetry {
             // The render queue is full (other sessions, stills, jobs): wait a turn, not an error.
             await mailbox.putBack(request)
             try await Task.sleep(for: .milliseconds(50))

@@ -7,8 +7,8 @@ import VantageSynthesis
 import VantageTransport
 
 /// A tiny stadium sample on disk (4 cameras, 1 s at 5 fps, 320×180), a short orbit around the
-/// pitch, and frame sources over it, shared by the farm tests.
-enum FarmFixture {
+/// pitch, and frame sources over it, shared by the highlight and farm tests.
+enum HighlightFixture {
     /// Generated once per test process.
     static let sample: URL = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vantage-farm-sample-\(ProcessInfo.processInfo.processIdentifier)")
@@ -20,6 +20,7 @@ enum FarmFixture {
         options.size = ImageSize(width: 320, height: 180)
         options.depthMaps = .none
         options.overwrite = true
+        atexit { try? FileManager.default.removeItem(at: HighlightFixture.sample) }
         do { _ = try SampleGenerator.generate(options) } catch { preconditionFailure("cannot generate the farm test sample: \(error)") }
         return folder
     }()
@@ -68,7 +69,7 @@ final class WorkerThread: @unchecked Sendable {
         var options = FarmWorkerOptions(endpoints: endpoints)
         options.worker = name
         // Used only by the thread below from now on.
-        nonisolated(unsafe) let worker = try FarmWorker(options: options, makeSource: FarmFixture.modelSource)
+        nonisolated(unsafe) let worker = try FarmWorker(options: options, makeSource: HighlightFixture.modelSource)
         let (stopped, finished, framesSent, done, summary) = (stopped, finished, framesSent, done, summary)
         let thread = Thread {
             let result = try? worker.run(shouldStop: {
