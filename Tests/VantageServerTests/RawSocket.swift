@@ -53,6 +53,31 @@ final class RawSocket {
         return String(decoding: head, as: UTF8.self)
     }
 
+    /// Reads a response body up to the server's close (ask for it with `Connection: close`),
+    /// dechunked if `chunked`. Each read may wait up to `seconds`, so a slow server is waited
+    /// for as long as it keeps sending.
+    func readBodyToClose(chunked: Bool, within seconds: Double = 120) async throws -> [UInt8] {
+        var received: [UInt8] = []
+        while case let bytes = try await read(count: 65536, within: seconds), !bytes.isEmpty { received += bytes }
+        return chunked ? try Self.dechunk(received) : received
+    }
+
+    /// The payload of a chunked body: hexadecimal size, CRLF, bytes, CRLF; a size of 0 ends it.
+    private static func dechunk(_ body: [UInt8]) throws -> [UInt8] {
+        var payload: [UInt8] = []
+        var index = 0
+        while true {
+            guard let lineEnd = (index..<max(index, body.count - 1)).first(where: { body[$0] == 13 && body[$0 + 1] == 10 }),
+                  let size = Int(String(decoding: body[index..<lineEnd], as: UTF8.self).split(separator: ";")[0], radix: 16)
+            else { throw RawSocketError("a chunk size line is malformed at byte \(index)") }
+            if size == 0 { return payload }
+            let start = lineEnd + 2
+            guard start + size + 2 <= body.count else { throw RawSocketError("the body ends inside a \(size)-byte chunk") }
+            payload += body[start..<(start + size)]
+            index = start + size + 2
+        }
+    }
+
     /// Hangs up at once with a reset, whatever is in flight.
     func abort() {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
