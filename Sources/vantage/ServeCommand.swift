@@ -13,8 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             The API is described at /openapi.yaml; /health and Prometheus /metrics sit beside it. Viewers are \
             read-only; requests that start jobs need the director token (--director-token, a file holding it) as \
-            'Authorization: Bearer <token>'. Renders run on a thread of their own, one at a time, behind a queue of \
-            --render-queue places (503 beyond it); each client gets --rate-limit requests per second in bursts of \
+            'Authorization: Bearer <token>'. Renders run on a thread of their own, one at a time: stills and camera \
+            frames wait behind a queue of --render-queue places (503 beyond it), while viewer sessions, streams and \
+            highlight jobs each keep one render in line and are served in turn; each client gets --rate-limit requests per second in bursts of \
             --burst (429 beyond it). With --subscribe it also records what ingest nodes publish into the store \
             (created if missing) and serves the replay as it grows. Stops cleanly on SIGINT/SIGTERM.
             """)

@@ -40,6 +40,27 @@ import VantageTransport
         #expect(!ran.current)
     }
 
+    /// Sessions, streams and jobs are never refused and are served in the order they came, so
+    /// each gets a turn; a one-off request beyond the capacity is refused at once.
+    @Test func turnTakersQueueInOrderAndOneOffsAreRefusedWhenFull() async throws {
+        let thread = RenderThread(name: "test-render", capacity: 1)
+        defer { thread.stop() }
+        let release = DispatchSemaphore(value: 0)
+        let order = Locked<[String]>([])
+        let blocker = Task { try await thread.run { release.wait() } }
+        while thread.depth == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        var callers: [Task<Void, any Error>] = []
+        for name in ["session a", "stream", "session b"] {
+            callers.append(Task { try await thread.run(.takesItsTurn) { order.withLock { $0.append(name) } } })
+            while thread.depth < callers.count + 1 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        await #expect(throws: RenderQueueFull.self) { try await thread.run(.refusedWhenFull) { order.withLock { $0.append("still") } } }
+        release.signal()
+        try await blocker.value
+        for caller in callers { try await caller.value }
+        #expect(order.current == ["session a", "stream", "session b"])
+    }
+
     @Test func aStoppedThreadRefusesJobs() async throws {
         let thread = RenderThread(name: "test-render", capacity: 1)
         thread.stop()

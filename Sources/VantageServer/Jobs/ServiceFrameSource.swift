@@ -8,6 +8,6 @@ struct ServiceFrameSource: HighlightFrameSource {
 
     func frame(_ index: Int, of plan: HighlightPlan) async throws -> RGBImage {
         let sample = plan.samples[index]
-        return try await service.renderWhenThereIsRoom(sample.camera, seconds: sample.replaySeconds) { $0 }.payload
+        return try await service.render(sample.camera, seconds: sample.replaySeconds, admission: .takesItsTurn) { $0 }.payload
     }
 }

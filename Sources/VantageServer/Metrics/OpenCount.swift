@@ -10,6 +10,17 @@ final class OpenCount: Sendable {
 
     var current: Int { count.current }
 
-    func opened() { gauge.set(to: Double(count.withLock { $0 += 1; return $0 })) }
+    /// Counts one more open unless `limit` are open already; false then. Checking and counting
+    /// in one step keeps a burst of arrivals from overshooting the limit.
+    func open(limit: Int) -> Bool {
+        guard let now = count.withLock({ (count: inout Int) -> Int? in
+            guard count < limit else { return nil }
+            count += 1
+            return count
+        }) else { return false }
+        gauge.set(to: Double(now))
+        return true
+    }
+
     func closed() { gauge.set(to: Double(count.withLock { $0 -= 1; return $0 })) }
 }

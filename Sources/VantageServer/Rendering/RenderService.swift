@@ -60,14 +60,13 @@ public final class RenderService: Sendable {
     /// the server runs: new frames and cameras join, frames removed by retention leave.
     public func refresh() async throws {
         let snapshot = snapshot
-        try await thread.run { [engine] in
+        try await thread.run(.takesItsTurn) { [engine] in
             try engine.frames.refresh()
             snapshot.withLock { $0 = ServedReplay(engine.frames) }
         }
     }
 
-    /// Refreshes every `interval` until the task is cancelled; a refresh refused because the
-    /// render queue is full waits for the next turn.
+    /// Refreshes every `interval` until the task is cancelled.
     public func keepRefreshing(every interval: Duration) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
@@ -88,9 +87,11 @@ public final class RenderService: Sendable {
 
     /// Renders `target` at `seconds` from the replay's start and hands the picture to `encode`,
     /// which runs on the render thread too (encoders are CPU work that the event loops must not do).
-    func render<Payload: Sendable>(_ target: Camera, seconds: Double,
+    /// A one-off request is refused with 503 when the render queue is full; a session's, stream's
+    /// or job's next frame (`.takesItsTurn`) waits its turn behind the others instead.
+    func render<Payload: Sendable>(_ target: Camera, seconds: Double, admission: RenderThread.Admission = .refusedWhenFull,
                                    encode: @escaping @Sendable (RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
-        try await onRenderThread(histogram: metrics.viewRenderSeconds) { engine in
+        try await onRenderThread(admission, histogram: metrics.viewRenderSeconds) { engine in
             let moment = try engine.frames.moment(at: .seconds(seconds), cameras: nil)
             let rendered = try engine.model.render(moment, target: target)
             return RenderedView(payload: try encode(RGBImage(rendered.image)), captureMicroseconds: moment.captureMicroseconds,
@@ -98,23 +99,10 @@ public final class RenderService: Sendable {
         }
     }
 
-    /// `render(_:seconds:encode:)` for work that must not be refused, a stream's or a job's next
-    /// frame: a full render queue makes it wait its turn instead of failing.
-    func renderWhenThereIsRoom<Payload: Sendable>(_ target: Camera, seconds: Double,
-                                                   encode: @escaping @Sendable (RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
-        while true {
-            do {
-                return try await render(target, seconds: seconds, encode: encode)
-            } catch let error as APIError where error.asksToRetry {
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-    }
-
     /// The frame of the physical camera `name` at `seconds`, as the model sees it: decoded,
     /// undistorted to the camera's pinhole twin; scaled to `size` when given.
     func cameraFrame(_ name: String, seconds: Double, size: ImageSize? = nil, encoding: ImageEncoding) async throws -> EncodedImage {
-        try await onRenderThread(histogram: metrics.cameraFrameSeconds) { engine in
+        try await onRenderThread(.refusedWhenFull, histogram: metrics.cameraFrameSeconds) { engine in
             let moment = try engine.frames.moment(at: .seconds(seconds), cameras: [name])
             guard let view = moment.view(named: name) else {
                 throw SynthesisError(.unreadableFrame, "camera \(name) has no readable frame in the moment at \(seconds) s (capture \(moment.captureMicroseconds) µs)")
@@ -133,12 +121,12 @@ public final class RenderService: Sendable {
     /// Refuses waiting jobs and ends the render thread once the running one is done.
     public func shutdown() { thread.stop() }
 
-    private func onRenderThread<T: Sendable>(histogram: DurationHistogram,
+    private func onRenderThread<T: Sendable>(_ admission: RenderThread.Admission, histogram: DurationHistogram,
                                              _ job: @escaping @Sendable (RenderEngine) throws -> T) async throws -> T {
         let metrics = metrics, thread = thread, engine = engine
         defer { metrics.renderQueueDepth.set(to: Double(thread.depth)) }
         do {
-            let result = try await thread.run {
+            let result = try await thread.run(admission) {
                 metrics.renderQueueDepth.set(to: Double(thread.depth))
                 let start = ContinuousClock.now
                 defer { histogram.record(ContinuousClock.now - start) }

@@ -1,11 +1,22 @@
 import Foundation
 import VantageTransport
 
-/// One dedicated thread that runs jobs in order, with a bounded waiting line. Frame sources and
-/// models are not thread-safe and rendering is CPU-heavy, so it never runs on the HTTP event
-/// loops or the cooperative pool: async callers hand a job in and are resumed with its result.
+/// One dedicated thread that runs jobs in arrival order, with a bounded waiting line. Frame
+/// sources and models are not thread-safe and rendering is CPU-heavy, so it never runs on the
+/// HTTP event loops or the cooperative pool: async callers hand a job in and are resumed with
+/// its result.
 final class RenderThread: @unchecked Sendable {
-    /// Jobs that may wait behind the one running.
+    /// How a job joins the waiting line.
+    enum Admission {
+        /// Refused (`RenderQueueFull`) when `capacity` jobs already wait: one-off requests.
+        case refusedWhenFull
+        /// Always queued, for callers that keep at most one job in line and whose number is
+        /// capped elsewhere (sessions, streams, highlight jobs): the line stays bounded, and
+        /// first come, first served gives each of them a turn in rotation.
+        case takesItsTurn
+    }
+
+    /// Jobs that may wait behind the one running before `refusedWhenFull` jobs are refused.
     let capacity: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -38,16 +49,17 @@ final class RenderThread: @unchecked Sendable {
     }
 
     /// Runs `job` on the render thread and returns its result; throws `RenderQueueFull` at once
-    /// when `capacity` jobs are already waiting, and `RenderThreadStopped` after `stop()`. A job
-    /// whose caller is cancelled while it waits is skipped (`CancellationError`), never run.
-    func run<T: Sendable>(_ job: @escaping @Sendable () throws -> T) async throws -> T {
+    /// when `admission` is `refusedWhenFull` and `capacity` jobs are already waiting, and
+    /// `RenderThreadStopped` after `stop()`. A job whose caller is cancelled while it waits is
+    /// skipped (`CancellationError`), never run.
+    func run<T: Sendable>(_ admission: Admission = .refusedWhenFull, _ job: @escaping @Sendable () throws -> T) async throws -> T {
         let cancelled = Locked(false)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
                 condition.lock()
                 defer { condition.unlock() }
                 guard !stopped else { return continuation.resume(throwing: RenderThreadStopped()) }
-                guard waiting.count < capacity || (!isRunningJob && waiting.isEmpty) else {
+                guard admission == .takesItsTurn || waiting.count < capacity || (!isRunningJob && waiting.isEmpty) else {
                     return continuation.resume(throwing: RenderQueueFull(capacity: capacity))
                 }
                 waiting.append((run: {

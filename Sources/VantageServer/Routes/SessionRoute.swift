@@ -9,7 +9,7 @@ extension Router<VantageRequestContext> {
         ws("/api/session") { request, context in
             _ = try SessionCodec(request.uri.queryParameters.get("codec"))
             guard service.metrics.activeSessions < service.options.maxSessions else {
-                throw APIError(.serviceUnavailable, "this server already has \(service.options.maxSessions) viewer sessions; try again later")
+                throw APIError(.serviceUnavailable, ViewSession.fullMessage(service.options.maxSessions))
             }
             // A small kernel send buffer: a slow client's frames wait in the mailbox (where a newer
             // view replaces them) rather than queue, stale, in the socket.

@@ -23,10 +23,6 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
-    /// A refusal that says when to try again (`Retry-After`), such as a full render queue: work
-    /// that must not be refused waits and retries instead of failing.
-    var asksToRetry: Bool { headers[.retryAfter] != nil }
-
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, message) }
     static func notFound(_ message: String) -> APIError { APIError(.notFound, message) }
 }

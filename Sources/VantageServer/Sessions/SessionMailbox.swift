@@ -25,11 +25,6 @@ actor SessionMailbox {
         pending = request
     }
 
-    /// Puts `request` back unless a newer one has arrived meanwhile.
-    func putBack(_ request: ViewRequest) {
-        if pending == nil, waiter == nil { pending = request }
-    }
-
     /// The newest request, waiting for one; nil once the mailbox is closed and empty.
     func take() async -> ViewRequest? {
         if case let .request(request) = await take(waitingAtMost: nil) { return request }

@@ -20,7 +20,10 @@ struct ViewSession {
         let mailbox = SessionMailbox()
         let sender = FrameSender(outbound: outbound, timeout: service.options.sessionSendTimeout)
         let metrics = service.metrics
-        metrics.sessions.opened()
+        // The route refused sessions beyond the limit already; this catches upgrades that raced past it.
+        guard metrics.sessions.open(limit: service.options.maxSessions) else {
+            return try await sender.error(id: 0, Self.fullMessage(service.options.maxSessions))
+        }
         defer { metrics.sessions.closed() }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -37,6 +40,10 @@ struct ViewSession {
             metrics.sessionsClosedSlow.increment()
         }
         metrics.sessionRequestsDropped.increment(by: Int64(await mailbox.dropped))
+    }
+
+    static func fullMessage(_ maxSessions: Int) -> String {
+        "this server already has \(maxSessions) viewer sessions; try again later"
     }
 
     /// Checks each client message and puts the good ones in the mailbox; answers the bad ones.
@@ -87,17 +94,16 @@ struct ViewSession {
                 resting = nil
             case let .request(request):
                 let moving = !(await mailbox.isEmpty) || request.sincePrevious.map { $0 < movingGap } ?? false
-                let sent = try await send(request, moving: moving, since: start, mailbox, sender)
-                resting = moving && sent ? request : nil
+                try await send(request, moving: moving, since: start, mailbox, sender)
+                resting = moving ? request : nil
             }
         }
     }
 
-    /// Renders, encodes and sends one frame; false when the render queue was full, and the
-    /// request went back to the mailbox (unless a newer one came) to try again in a moment.
-    @discardableResult
+    /// Renders (in turn with the other sessions, streams and jobs), encodes and sends one frame,
+    /// or the one-line error that stopped it.
     private func send(_ request: ViewRequest, moving: Bool, since start: ContinuousClock.Instant,
-                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws -> Bool {
+                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws {
         let size = request.camera.size
         let wanted = moving ? ImageSize(width: max(1, size.width / 2), height: max(1, size.height / 2)) : size
         let camera = request.camera.resized(to: encoder.frameSize(for: wanted))
@@ -106,7 +112,7 @@ struct ViewSession {
         do {
             let encoder = encoder
             let rendered = try await APIError.mapping {
-                try await service.render(camera, seconds: request.seconds) { image in
+                try await service.render(camera, seconds: request.seconds, admission: .takesItsTurn) { image in
                     try encoder.encode(image, moving: moving, timestampMicroseconds: timestamp)
                 }
             }
@@ -118,15 +124,8 @@ struct ViewSession {
             service.metrics.sessionBytes.increment(by: Int64(frame.bytes.count))
             (moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - request.arrival)
             service.metrics.sessionFrames.increment()
-            return true
-        } catch let error as APIError where error.asksToRetry {
-            // The render queue is full (other sessions, stills, jobs): wait a turn, not an error.
-            await mailbox.putBack(request)
-            try await Task.sleep(for: .milliseconds(50))
-            return false
         } catch let error as APIError {
             try await sender.error(id: request.id, error.message)
-            return true
         }
     }
 }
