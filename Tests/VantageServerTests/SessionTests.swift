@@ -112,6 +112,50 @@ private struct SessionTranscript {
         #expect(seen.last?["width"] as? Int == 640 && seen.last?["id"] as? Int == 20)
     }
 
+    /// A render that waited for its turn shows the session's newest request when the turn
+    /// comes, not the one it was queued for: the view is where the fan's camera is now.
+    @Test func aRenderThatWaitedShowsTheNewestRequest() async throws {
+        let fixture = try ServerFixture.get()
+        let requests = (1...3).map { id in
+            fixture.poseJSON(time: 0.4, width: 160, height: 90).replacingOccurrences(of: "{\"time\"", with: "{\"id\": \(id), \"time\"")
+        }
+        let headers = Locked<[[String: Any]]>([])
+        try await ServerFixture.test(.live) { client, service in
+            let port = try #require(client.port)
+            let release = DispatchSemaphore(value: 0)
+            defer { release.signal() }
+            // Another caller holds the render thread until requests 2 and 3 are in.
+            let blocker = Task { try await service.thread.run(.takesItsTurn) { release.wait() } }
+            while service.queueDepth == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/api/session", configuration: .init(maxFrameSize: 16 << 20),
+                                              logger: Logger(label: "test")) { inbound, outbound, _ in
+                try await outbound.write(.text(requests[0]))
+                while service.queueDepth < 2 { try await Task.sleep(for: .milliseconds(5)) }
+                try await outbound.write(.text(requests[1]))
+                try await outbound.write(.text(requests[2]))
+                // Messages are read in order, so this one's error says that 2 and 3 are in the mailbox.
+                try await outbound.write(.text("not json"))
+                for try await message in inbound.messages(maxSize: 16 << 20) {
+                    guard case let .text(text) = message,
+                          let header = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { continue }
+                    if header["error"] != nil, header["id"] as? Int == 0 {
+                        release.signal()
+                        continue
+                    }
+                    headers.withLock { $0.append(header) }
+                    if header["moving"] as? Bool == false { break }
+                }
+            }
+            try await blocker.value
+        }
+        let frames = headers.current
+        #expect(frames.allSatisfy { $0["error"] == nil }, "\(frames)")
+        #expect(frames.map { $0["id"] as? Int } == [3, 3], "the frames answer requests \(frames.map { $0["id"] ?? "?" }), not the newest (3)")
+        #expect(frames.first?["moving"] as? Bool == true && frames.first?["width"] as? Int == 80)
+        #expect(frames.first?["dropped"] as? Int == 2)
+        #expect(frames.last?["width"] as? Int == 160)
+    }
+
     /// With `?codec=h264` the frames are H.264 access units (what the viewer hands to WebCodecs):
     /// one decoder takes them all, across the size change from moving to rest, and the resting
     /// frame looks like the server's JPEG still of the same view.

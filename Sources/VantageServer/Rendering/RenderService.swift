@@ -19,7 +19,8 @@ public final class RenderService: Sendable {
     /// Highlight jobs, rendered one at a time on this service's render thread.
     let jobs: JobQueue
     private let snapshot: Locked<ServedReplay>
-    private let thread: RenderThread
+    /// Internal so that tests can hold it busy.
+    let thread: RenderThread
     private let engine: RenderEngine
     /// The model's depth cache and the store's decoder (both thread-safe), for their hit rates in `/metrics`.
     let depthCache: DepthCache
@@ -91,10 +92,22 @@ public final class RenderService: Sendable {
     /// or job's next frame (`.takesItsTurn`) waits its turn behind the others instead.
     func render<Payload: Sendable>(_ target: Camera, seconds: Double, admission: RenderThread.Admission = .refusedWhenFull,
                                    encode: @escaping @Sendable (RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
+        try await render(admission: admission, choosing: { ViewChoice(camera: target, seconds: seconds, context: ()) }) { _, image in
+            try encode(image)
+        }
+    }
+
+    /// Renders the view that `choose` picks when the render's turn comes (it runs on the render
+    /// thread just before the render), so a session shows its newest request however long the
+    /// render waited in line; `encode` gets the choice's context with the picture.
+    func render<Context: Sendable, Payload: Sendable>(admission: RenderThread.Admission,
+                                                      choosing choose: @escaping @Sendable () -> ViewChoice<Context>,
+                                                      encode: @escaping @Sendable (Context, RGBImage) throws -> Payload) async throws -> RenderedView<Payload> {
         try await onRenderThread(admission, histogram: metrics.viewRenderSeconds) { engine in
-            let moment = try engine.frames.moment(at: .seconds(seconds), cameras: nil)
-            let rendered = try engine.model.render(moment, target: target)
-            return RenderedView(payload: try encode(RGBImage(rendered.image)), captureMicroseconds: moment.captureMicroseconds,
+            let view = choose()
+            let moment = try engine.frames.moment(at: .seconds(view.seconds), cameras: nil)
+            let rendered = try engine.model.render(moment, target: view.camera)
+            return RenderedView(payload: try encode(view.context, RGBImage(rendered.image)), captureMicroseconds: moment.captureMicroseconds,
                                 sources: rendered.sourceNames)
         }
     }
@@ -141,6 +154,13 @@ public final class RenderService: Sendable {
             throw APIError(.serviceUnavailable, "the server is shutting down")
         }
     }
+}
+
+/// A view to render (a camera, a replay time) and what its caller needs back with the picture.
+struct ViewChoice<Context: Sendable>: Sendable {
+    var camera: Camera
+    var seconds: Double
+    var context: Context
 }
 
 /// A rendered view, encoded, with the moment it shows and the cameras that made it.

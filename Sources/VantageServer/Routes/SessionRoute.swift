@@ -13,7 +13,7 @@ extension Router<VantageRequestContext> {
             }
             // A small kernel send buffer: a slow client's frames wait in the mailbox (where a newer
             // view replaces them) rather than queue, stale, in the socket.
-            try? await context.channel.setOption(.socketOption(.so_sndbuf), value: ChannelOptions.Types.SocketOption.Value(ViewSession.socketSendBufferBytes))
+            try? await context.channel.setOption(.socketOption(.so_sndbuf), value: ChannelOptions.Types.SocketOption.Value(ViewSession.socketSendBufferBytes)).get()
             return .upgrade()
         } onUpgrade: { inbound, outbound, context in
             let codec = try SessionCodec(context.request.uri.queryParameters.get("codec"))

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWebSocket
 import VantageGeometry
+import VantageTransport
 
 /// One interactive viewer over a WebSocket (nerfstudio's policy): the newest view request wins,
 /// a moving camera gets frames at half size, and once it rests for `restDelay` the last view is
@@ -30,7 +31,7 @@ struct ViewSession {
                 group.addTask { try await renderLoop(mailbox, sender) }
                 group.addTask {
                     try await readRequests(inbound, into: mailbox, sender)
-                    await mailbox.close()
+                    mailbox.close()
                 }
                 // Either side ending ends the session: a client gone, or one that stopped reading.
                 try await group.next()
@@ -39,7 +40,7 @@ struct ViewSession {
         } catch is SlowClient {
             metrics.sessionsClosedSlow.increment()
         }
-        metrics.sessionRequestsDropped.increment(by: Int64(await mailbox.dropped))
+        metrics.sessionRequestsDropped.increment(by: Int64(mailbox.dropped))
     }
 
     static func fullMessage(_ maxSessions: Int) -> String {
@@ -65,7 +66,7 @@ struct ViewSession {
                 switch Result(catching: { () throws(APIError) in try decoded.renderBody.checkedTarget(service: service) }) {
                 case let .success((camera, seconds)):
                     let arrival = ContinuousClock.now
-                    await mailbox.put(ViewRequest(id: decoded.id ?? 0, camera: camera, seconds: seconds, arrival: arrival,
+                    mailbox.put(ViewRequest(id: decoded.id ?? 0, camera: camera, seconds: seconds, arrival: arrival,
                                                   sincePrevious: previousArrival.map { arrival - $0 }))
                     previousArrival = arrival
                 case let .failure(error):
@@ -90,42 +91,66 @@ struct ViewSession {
             case .closed:
                 return
             case .timedOut:
-                if let request = resting { try await send(request, moving: false, since: start, mailbox, sender) }
-                resting = nil
+                resting = resting == nil ? nil : try await send(resting!, moving: false, since: start, mailbox, sender)
             case let .request(request):
-                let moving = !(await mailbox.isEmpty) || request.sincePrevious.map { $0 < movingGap } ?? false
-                try await send(request, moving: moving, since: start, mailbox, sender)
-                resting = moving ? request : nil
+                let moving = !mailbox.isEmpty || request.sincePrevious.map { $0 < movingGap } ?? false
+                resting = try await send(request, moving: moving, since: start, mailbox, sender)
             }
         }
     }
 
     /// Renders (in turn with the other sessions, streams and jobs), encodes and sends one frame,
-    /// or the one-line error that stopped it.
+    /// or the one-line error that stopped it. When the render's turn comes, a request that
+    /// arrived meanwhile replaces `request` (the camera is still moving then). Returns the view
+    /// sent small because it was moving, which is owed at full size once the camera rests.
     private func send(_ request: ViewRequest, moving: Bool, since start: ContinuousClock.Instant,
-                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws {
-        let size = request.camera.size
-        let wanted = moving ? ImageSize(width: max(1, size.width / 2), height: max(1, size.height / 2)) : size
-        let camera = request.camera.resized(to: encoder.frameSize(for: wanted))
-        let elapsed = (ContinuousClock.now - start).components
-        let timestamp = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
+                      _ mailbox: SessionMailbox, _ sender: FrameSender) async throws -> ViewRequest? {
+        let shown = Locked(ShownView(request: request, moving: moving, timestamp: 0))
         do {
             let encoder = encoder
             let rendered = try await APIError.mapping {
-                try await service.render(camera, seconds: request.seconds, admission: .takesItsTurn) { image in
-                    try encoder.encode(image, moving: moving, timestampMicroseconds: timestamp)
+                try await service.render(admission: .takesItsTurn, choosing: {
+                    let newer = mailbox.takeNewer()
+                    let view = ShownView(request: newer ?? request, moving: moving || newer != nil, timestamp: Self.microseconds(since: start))
+                    shown.withLock { $0 = view }
+                    return ViewChoice(camera: view.camera(encoder), seconds: view.request.seconds, context: view)
+                }) { view, image in
+                    try encoder.encode(image, moving: view.moving, timestampMicroseconds: view.timestamp)
                 }
             }
-            let frame = rendered.payload
-            let header = FrameHeaderMessage(id: request.id, width: camera.size.width, height: camera.size.height,
+            let view = shown.current, frame = rendered.payload, size = view.camera(encoder).size
+            let header = FrameHeaderMessage(id: view.request.id, width: size.width, height: size.height,
                                             captureMicroseconds: rendered.captureMicroseconds, codec: frame.codec, keyframe: frame.isKeyframe,
-                                            timestamp: timestamp, moving: moving, dropped: await mailbox.dropped, error: nil)
+                                            timestamp: view.timestamp, moving: view.moving, dropped: mailbox.dropped, error: nil)
             try await sender.frame(header, bytes: frame.bytes)
             service.metrics.sessionBytes.increment(by: Int64(frame.bytes.count))
-            (moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - request.arrival)
+            (view.moving ? service.metrics.sessionLatencyMoving : service.metrics.sessionLatencyResting).record(ContinuousClock.now - view.request.arrival)
             service.metrics.sessionFrames.increment()
         } catch let error as APIError {
-            try await sender.error(id: request.id, error.message)
+            try await sender.error(id: shown.current.request.id, error.message)
         }
+        let view = shown.current
+        return view.moving ? view.request : nil
+    }
+
+    private static func microseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = (ContinuousClock.now - start).components
+        return elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
+    }
+}
+
+/// The request a session's frame shows, chosen when its render begins.
+private struct ShownView: Sendable {
+    var request: ViewRequest
+    /// Rendered at half size: the camera was moving.
+    var moving: Bool
+    /// Microseconds since the session began.
+    var timestamp: Int64
+
+    /// The request's camera at the size to render: half size while moving, as the codec allows.
+    func camera(_ encoder: any ViewEncoder) -> Camera {
+        let size = request.camera.size
+        let wanted = moving ? ImageSize(width: max(1, size.width / 2), height: max(1, size.height / 2)) : size
+        return request.camera.resized(to: encoder.frameSize(for: wanted))
     }
 }
