@@ -162,7 +162,7 @@ public final class FarmWorker {
             cachedPlan = (work.job, plan)
         }
         guard work.last <= plan.frameCount else {
-            throw FarmError(.invalidOption, "frames \(work.first)..<\(work.last) lie beyond the \(plan.frameCount) frames this worker plans from the job's path")
+            throw FarmError(.invalidOption, "frames \(work.first)..<\(work.last) lie beyond the \(plan.frameCount) frames of the job's path")
         }
         let origin = options.resolve(FarmOrigin(rig: work.rig, store: work.store))
         let source: any HighlightFrameSource

@@ -44,14 +44,11 @@ enum JobRequest {
         options.framesPerSecond = settings.fps ?? options.framesPerSecond
         options.crf = settings.crf ?? options.crf
         options.preset = settings.preset ?? options.preset
-        // Counted before any frame is planned: a long path must not cost the server its memory.
-        let frames: Int
-        do throws(MediaError) { frames = try HighlightPlan.frameCount(path: path, options: options) } catch { throw .badRequest("\(error)") }
-        guard frames <= service.options.maxJobFrames else {
-            throw .badRequest("path: \(frames) frames (\(path.duration) s at \(options.framesPerSecond) fps) is more than this server renders in one job (\(service.options.maxJobFrames))")
-        }
         let plan: HighlightPlan
         do throws(MediaError) { plan = try HighlightPlan(path: path, options: options) } catch { throw .badRequest("\(error)") }
+        guard plan.frameCount <= service.options.maxJobFrames else {
+            throw .badRequest("path: \(plan.frameCount) frames (\(path.duration) s at \(options.framesPerSecond) fps) is more than this server renders in one job (\(service.options.maxJobFrames))")
+        }
         let replay = service.replayInfo
         if let outside = plan.samples.first(where: { $0.replaySeconds < 0 || $0.replaySeconds > replay.lastFrameStartSeconds + 1e-6 }) {
             throw .badRequest("path.timeMap: replay time \(outside.replaySeconds) s at clip time \(outside.time) s is outside the replay (0...\(replay.lastFrameStartSeconds) s)")
