@@ -47,6 +47,18 @@ private func footageStore() throws -> ReplayStore {
     return store
 }
 
+/// Capture times of 8 cameras at 25 fps for 600 s, each frame 0–3 ms late.
+private func retentionWindowCaptureTimes() -> [String: [Int64]] {
+    var captureTimes: [String: [Int64]] = [:]
+    for camera in 1...8 {
+        captureTimes["cam\(camera)"] = (0..<15_000).map { (frame: Int) -> Int64 in
+            let lateness = Int64((frame * 7 + camera * 13) % 7) * 500
+            return Int64(frame) * 40_000 + lateness
+        }
+    }
+    return captureTimes
+}
+
 let benchmarks: @Sendable () -> Void = {
     FFmpegLog.setLevel(.error)
     let configuration = Benchmark.Configuration(
@@ -79,6 +91,15 @@ let benchmarks: @Sendable () -> Void = {
         for index in 0..<50 { try store.append(rawFrame(index, pixels: pixels)) }
         try store.close()
         return store.directory
+    }
+
+    // What a live server's refresh does every second: group a full retention window (600 s of 8
+    // cameras at 25 fps, 120,000 capture times, each camera up to 3 ms off) into moments.
+    Benchmark("Synchronize 600 s of 8 cameras at 25 fps", configuration: configuration) { benchmark, captureTimes in
+        let synchronizer = Synchronizer(cameras: captureTimes.keys.sorted(), toleranceMicroseconds: 20_000)
+        for _ in benchmark.scaledIterations { blackHole(synchronizer.moments(captureTimes)) }
+    } setup: {
+        retentionWindowCaptureTimes()
     }
 
     guard FileManager.default.fileExists(atPath: realFootagePath) else { return }

@@ -31,37 +31,42 @@ public struct Synchronizer: Sendable {
 
     /// The moments of `captureTimes` (per camera, any order), in time order.
     public func moments(_ captureTimes: [String: [Int64]]) -> [SyncedMoment] {
-        let streams = captureTimes.mapValues { $0.sorted() }
-        var next = streams.mapValues { _ in 0 }
+        // Streams in name order, so that of two heads at the same time the first name starts the moment.
+        let names = captureTimes.keys.sorted()
+        let streams = names.map { captureTimes[$0]!.sorted() }
+        let expected = Set(cameras).sorted()
+        var next = [Int](repeating: 0, count: streams.count)
         var moments: [SyncedMoment] = []
-        while let (anchorCamera, anchor) = earliestHead(streams, next) {
-            next[anchorCamera]! += 1
-            let anchorFollower = streams[anchorCamera]!.dropFirst(next[anchorCamera]!).first
-            var frames = [anchorCamera: anchor]
-            for (camera, times) in streams where camera != anchorCamera {
-                guard let index = next[camera], index < times.count else { continue }
-                let time = times[index]
+        moments.reserveCapacity(streams.map(\.count).max() ?? 0)
+        while let anchorStream = earliestHead(streams, next) {
+            let anchor = streams[anchorStream][next[anchorStream]]
+            next[anchorStream] += 1
+            let anchorFollower: Int64? = next[anchorStream] < streams[anchorStream].count ? streams[anchorStream][next[anchorStream]] : nil
+            var frames = [names[anchorStream]: anchor]
+            var low = anchor, high = anchor
+            for stream in streams.indices where stream != anchorStream && next[stream] < streams[stream].count {
+                let time = streams[stream][next[stream]]
                 let fitsWindow = time - anchor <= 2 * toleranceMicroseconds
                 let closerToAnchor = anchorFollower.map { time - anchor < $0 - time } ?? true
                 if fitsWindow && closerToAnchor {
-                    frames[camera] = time
-                    next[camera] = index + 1
+                    frames[names[stream]] = time
+                    next[stream] += 1
+                    low = min(low, time)
+                    high = max(high, time)
                 }
             }
-            let low = frames.values.min()!, high = frames.values.max()!
-            let missing = Set(cameras).subtracting(frames.keys).sorted()
+            let missing = expected.filter { frames[$0] == nil }
             moments.append(SyncedMoment(captureMicroseconds: low + (high - low) / 2, frames: frames, missingCameras: missing))
         }
         return moments
     }
 
-    private func earliestHead(_ streams: [String: [Int64]], _ next: [String: Int]) -> (String, Int64)? {
-        var best: (String, Int64)?
-        for (camera, times) in streams {
-            guard let index = next[camera], index < times.count else { continue }
-            if best == nil || times[index] < best!.1 || (times[index] == best!.1 && camera < best!.0) {
-                best = (camera, times[index])
-            }
+    /// The stream whose next frame is the earliest (the first in order on a tie); nil when all are done.
+    private func earliestHead(_ streams: [[Int64]], _ next: [Int]) -> Int? {
+        var best: Int?
+        for stream in streams.indices where next[stream] < streams[stream].count {
+            if let current = best, streams[current][next[current]] <= streams[stream][next[stream]] { continue }
+            best = stream
         }
         return best
     }
