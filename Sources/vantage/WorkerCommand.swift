@@ -72,6 +72,7 @@ struct WorkerCommand: ParsableCommand {
         case .frameSent: nil
         case .rangeDone(let job, let range, let seconds): "rendered frames \(range.lowerBound)..<\(range.upperBound) of job \(job) in \(fixed(seconds, 1)) s"
         case .rangeFailed(let job, let range, let error): "failed frames \(range.lowerBound)..<\(range.upperBound) of job \(job): \(error)"
+        case .superseded(let job, let ranges): "dropped \(ranges.reduce(0) { $0 + $1.count }) unrendered frames of job \(job): a newer job came, so its coordinator is gone"
         case .dropped(let line): line
         }
     }
@@ -85,6 +86,7 @@ struct WorkerCommand: ParsableCommand {
         case .frameSent(let job, let index): return line(["event": "frame", "job": job, "index": index])
         case .rangeDone(let job, let range, let seconds): return line(["event": "rendered", "job": job, "first": range.lowerBound, "last": range.upperBound, "seconds": seconds])
         case .rangeFailed(let job, let range, let error): return line(["event": "failed", "job": job, "first": range.lowerBound, "last": range.upperBound, "error": error])
+        case .superseded(let job, let ranges): return line(["event": "superseded", "job": job, "frames": ranges.reduce(0) { $0 + $1.count }])
         case .dropped(let text): return line(["event": "dropped", "message": text])
         }
     }

@@ -67,6 +67,21 @@ public final class FarmWorker {
             _ = try deliver(.failed(FarmFailure(job: work.job, range: range, worker: options.worker, error: error)))
         }
 
+        /// Drops the queued and current ranges of jobs other than `job`. A frame of them still
+        /// rendering is discarded when it comes back (`current` no longer holds it).
+        func supersede(for job: String) {
+            var stale = queue.filter { $0.job != job }.map { ($0.job, $0.range) }
+            queue.removeAll { $0.job != job }
+            if let range = current, range.work.job != job {
+                stale.insert((range.work.job, range.next..<range.work.last), at: 0)
+                current = nil
+            }
+            for (staleJob, ranges) in Dictionary(grouping: stale, by: \.0).sorted(by: { $0.key < $1.key }) {
+                summary.rangesSuperseded += ranges.count
+                events(.superseded(job: staleJob, ranges: ranges.map(\.1)))
+            }
+        }
+
         func refuse(_ drop: FarmDrop) {
             summary.dropped[drop.reason.rawValue, default: 0] += 1
             if let line = drops.record(drop) { events(.dropped(line)) }
@@ -78,6 +93,7 @@ public final class FarmWorker {
                 lastActivity = .now
                 switch Result(catching: { () throws(FarmDrop) in try FarmMessage(parts: parts) }) {
                 case .success(.work(let work)):
+                    supersede(for: work.job)
                     queue.append(work)
                     events(.accepted(job: work.job, range: work.range))
                     _ = try deliver(.accepted(FarmRangeNotice(job: work.job, range: work.range, worker: options.worker)))

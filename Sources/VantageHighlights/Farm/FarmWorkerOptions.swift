@@ -36,6 +36,9 @@ public enum FarmWorkerEvent: Sendable, Equatable {
     case frameSent(job: String, index: Int)
     case rangeDone(job: String, range: Range<Int>, seconds: Double)
     case rangeFailed(job: String, range: Range<Int>, error: String)
+    /// Ranges of an older job dropped unrendered when work of a newer job came: a coordinator
+    /// renders one job, so the older job's coordinator is gone and its frames would go to nobody.
+    case superseded(job: String, ranges: [Range<Int>])
     /// A refused message, once per burst.
     case dropped(String)
 }
@@ -46,6 +49,8 @@ public struct FarmWorkerSummary: Sendable, Equatable, Codable {
     public var ranges = 0
     public var frames = 0
     public var failures = 0
+    /// Ranges dropped unrendered because a newer job came (`FarmWorkerEvent.superseded`).
+    public var rangesSuperseded = 0
     public var dropped: [String: Int] = [:]
     public var stopReason = ""
 }
