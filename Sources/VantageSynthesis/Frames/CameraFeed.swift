@@ -15,6 +15,9 @@ final class CameraFeed {
     /// Capture time of stream time 0, in microseconds.
     let offsetMicroseconds: Int64
     private let undistorter: LensResampler?
+    /// The last video frame delivered, by its stream time in microseconds: a bullet-time replay
+    /// asks for the same frame at every step, and each seek decodes from the previous keyframe.
+    private var lastView: (streamMicroseconds: Int64, view: SourceView)?
 
     /// Opens `location`; throws a one-line error naming the camera and the file.
     init(camera calibrated: Camera, location: String, offsetMicroseconds: Int64) throws(SynthesisError) {
@@ -64,22 +67,30 @@ final class CameraFeed {
 
     /// The frame shown at `streamSeconds`, as an undistorted source view; `nil` past the stream's end.
     func view(atStreamSeconds streamSeconds: Double) throws(SynthesisError) -> SourceView? {
-        let rgb: RGBImage, coverage: [Float]?
         switch content {
-        case let .still(image, stillCoverage):
-            (rgb, coverage) = (image, stillCoverage)
+        case let .still(image, coverage):
+            return sourceView(image, coverage: coverage)
         case let .video(reader, converter):
             if let duration = durationSeconds, streamSeconds >= duration || streamSeconds < -0.5 / (framesPerSecond ?? 25) {
                 return nil
             }
+            let streamMicroseconds = Int64((streamSeconds * 1e6).rounded())
+            if let lastView, lastView.streamMicroseconds == streamMicroseconds { return lastView.view }
+            let rgb: RGBImage
             do {
                 guard let frame = try reader.seek(toSeconds: max(0, streamSeconds)) else { return nil }
                 rgb = try converter.rgbImage(from: frame)
             } catch {
                 throw SynthesisError(.unreadableFrame, "camera \(camera.name): \(error)")
             }
-            coverage = nil
+            let view = sourceView(rgb, coverage: nil)
+            lastView = (streamMicroseconds, view)
+            return view
         }
+    }
+
+    /// `rgb` (and its coverage) as an undistorted source view.
+    private func sourceView(_ rgb: RGBImage, coverage: [Float]?) -> SourceView {
         var image = PlanarFloatImage(rgb)
         var undistortedCoverage = coverage
         if let undistorter {

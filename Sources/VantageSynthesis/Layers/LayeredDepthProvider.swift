@@ -15,6 +15,16 @@ public final class LayeredDepthProvider: DepthProvider, @unchecked Sendable {
     private let frames: any FrameSource
     private let lock = NSLock()
     private var plates: [String: SourceView] = [:]
+    /// The estimates of the last moment asked for: bullet time renders one moment from many
+    /// viewpoints, and finding its blobs and billboards again per frame was a serial stretch.
+    private var lastMoment: (key: MomentKey, estimates: [String: DepthEstimate])?
+
+    /// What an estimate depends on: the moment's frames (its capture time) and which cameras it
+    /// has (their plates are the stereo neighbours).
+    private struct MomentKey: Equatable {
+        let captureMicroseconds: Int64
+        let cameras: [String]
+    }
 
     /// Capture time under which plate depth is cached (no real moment has it).
     static let plateMoment = Int64.min
@@ -25,6 +35,18 @@ public final class LayeredDepthProvider: DepthProvider, @unchecked Sendable {
     }
 
     public func depth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate {
+        let key = MomentKey(captureMicroseconds: moment.captureMicroseconds, cameras: moment.views.map(\.name))
+        if let known = lock.withLock({ lastMoment?.key == key ? lastMoment?.estimates[camera] : nil }) { return known }
+        let estimate = try layeredDepth(of: camera, in: moment)
+        lock.withLock {
+            if lastMoment?.key != key { lastMoment = (key, [:]) }
+            lastMoment?.estimates[camera] = estimate
+        }
+        return estimate
+    }
+
+    /// The background plate's stereo depth with this moment's foreground on top.
+    private func layeredDepth(of camera: String, in moment: Moment) throws(SynthesisError) -> DepthEstimate {
         guard let view = moment.view(named: camera) else {
             throw SynthesisError(.unreadableFrame, "camera \(camera) has no frame at \(moment.captureMicroseconds) µs")
         }

@@ -72,18 +72,30 @@ enum DepthSplatting {
         guard width > 2, height > 2 else { return }
         var filled: [(Int, Float)] = []
         for y in 1..<(height - 1) {
-            for x in 1..<(width - 1) where !z[y &* width &+ x].isFinite {
-                var count = 0
-                var farthest: Float = 0
-                for dy in -1...1 {
-                    for dx in -1...1 where dx != 0 || dy != 0 {
-                        let value = z[(y &+ dy) &* width &+ x &+ dx]
-                        if value.isFinite { count &+= 1; farthest = max(farthest, value) }
-                    }
-                }
-                if count >= 5 { filled.append((y &* width &+ x, farthest)) }
+            let row = z + y &* width
+            for x in 1..<(width - 1) where !row[x].isFinite {
+                if let farthest = farthestCoveringNeighbour(of: row + x, width: width) { filled.append((y &* width &+ x, farthest)) }
             }
         }
         for (index, value) in filled { z[index] = value }
+    }
+
+    /// The farthest finite value among the eight neighbours of `pixel` (a pointer into a plane
+    /// `width` wide, not on its border) when at least five are finite, else `nil`. Stops at the
+    /// fourth missing neighbour: most uncovered pixels lie in wide empty areas.
+    @inline(__always)
+    private static func farthestCoveringNeighbour(of pixel: UnsafePointer<Float>, width: Int) -> Float? {
+        var missing = 0
+        var farthest: Float = 0
+        // Takes one neighbour; false once four are missing.
+        @inline(__always) func take(_ value: Float) -> Bool {
+            if value.isFinite { farthest = max(farthest, value); return true }
+            missing &+= 1
+            return missing < 4
+        }
+        let above = pixel - width, below = pixel + width
+        guard take(above[-1]), take(above[0]), take(above[1]), take(pixel[-1]), take(pixel[1]),
+              take(below[-1]), take(below[0]), take(below[1]) else { return nil }
+        return farthest
     }
 }

@@ -61,14 +61,24 @@ struct ImageBasedRenderer: Sendable {
         return RenderedView(image: blended.image, confidence: blended.confidence)
     }
 
-    /// Share of target pixels that no prepared source covers.
+    /// Share of target pixels that no prepared source covers, counted over row bands in parallel
+    /// (it runs between the parallel passes, once per source added).
     private func holeShare(of prepared: [BlendSource]) -> Double {
         guard let first = prepared.first else { return 1 }
-        var covered = [Bool](repeating: false, count: first.zBuffer.count)
-        for source in prepared {
-            for pixel in source.zBuffer.indices where source.zBuffer[pixel].isFinite { covered[pixel] = true }
+        let pixelCount = first.zBuffer.count, bandCount = 4 * ProcessInfoCores.count
+        return SourcePixels.withPixels(of: prepared[...], collected: []) { rawSources in
+            let raw = SourcePixels.Shared(rawSources)
+            let holeCounts = UnsafeSlots<Int>(count: bandCount)
+            DispatchQueue.concurrentPerform(iterations: bandCount) { band in
+                var holes = 0
+                for pixel in (pixelCount * band / bandCount)..<(pixelCount * (band + 1) / bandCount)
+                where !raw.sources.contains(where: { $0.zBuffer[pixel].isFinite }) {
+                    holes &+= 1
+                }
+                holeCounts.set(band, holes)
+            }
+            return Double(holeCounts.values.reduce(0, +)) / Double(pixelCount)
         }
-        return Double(covered.lazy.filter { !$0 }.count) / Double(covered.count)
     }
 }
 

@@ -56,6 +56,9 @@ enum ViewBlending {
     /// remove clusters of a few pixels, not only single ones; measured: 3 passes +0.1 dB and
     /// +0.01 SSIM on the stadium and pose2sim against 1).
     static let medianPasses = 3
+    /// Row bands per core of the blending passes: rows differ a lot in cost (surface choice
+    /// compares candidates only where sources disagree), and small bands keep every core busy to the end.
+    static let bandsPerCore = 16
 
     /// `groundHeight`: the world plane z = h that holds the ground (a pitch, a floor), offered as a
     /// surface wherever the sources disagree; `nil` for none.
@@ -83,7 +86,7 @@ enum ViewBlending {
             surface.withUnsafeMutableBufferPointer { surfaceBuffer in
                 byConsistency.withUnsafeMutableBufferPointer { flagBuffer in
                     let shared = BandSharedBuffer(surfaceBuffer), flags = BandSharedBuffer(flagBuffer)
-                    forEachChunk(of: height) { rows in
+                    forEachChunk(of: height, chunksPerCore: bandsPerCore) { rows in
                         for y in rows {
                             for x in 0..<width {
                                 let ray = rays.ray(x: x, y: y)
@@ -106,7 +109,7 @@ enum ViewBlending {
                                             depth: BandSharedBuffer(depthBuffer), planeSize: planeSize)
                         surface.withUnsafeBufferPointer { surfaceBuffer in
                             let surfaces = SourcePixels.SharedPlane(surfaceBuffer)
-                            forEachChunk(of: height) { rows in
+                            forEachChunk(of: height, chunksPerCore: bandsPerCore) { rows in
                                 for y in rows {
                                     for x in 0..<width {
                                         blendPixel(x: x, y: y, width: width, front: surfaces.values[y &* width &+ x], sources: raw.sources,
