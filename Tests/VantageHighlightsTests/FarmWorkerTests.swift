@@ -24,7 +24,9 @@ import VantageTransport
             while try !work.send(message, dontWait: true) { try await Task.sleep(for: .milliseconds(10)) }
         }
         var frames: [String: [Int]] = [:]
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Generous: the frame in flight is the cold model's first (plates, depth), and on a busy
+        // machine running the whole suite it has taken minutes.
+        let deadline = ContinuousClock.now + .seconds(600)
         while frames["new", default: []].count < 2, ContinuousClock.now < deadline {
             guard let parts = try results.receive(timeoutMilliseconds: 0) else {
                 try await Task.sleep(for: .milliseconds(10))
