@@ -75,7 +75,3 @@ private final class SerialEncoder: @unchecked Sendable {
         }
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -82,7 +82,7 @@ struct RenderCommand: ParsableCommand {
 }
 
 extension Duration {
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+    var milliseconds: Double { seconds * 1000 }
 }
 
 extension RGBImage {

@@ -13,8 +13,7 @@ private let scratchDirectory = FileManager.default.temporaryDirectory
 private func measureFrames(_ benchmark: Benchmark, frameCount: Int, _ work: () throws -> Void) rethrows {
     let clock = ContinuousClock()
     let elapsed = try clock.measure(work)
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    benchmark.measurement(framesPerSecond, Int((Double(frameCount) / seconds).rounded()))
+    benchmark.measurement(framesPerSecond, Int((Double(frameCount) / elapsed.seconds).rounded()))
 }
 
 private func scratchPath(_ name: String) throws -> String {

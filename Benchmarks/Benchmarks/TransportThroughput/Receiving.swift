@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import VantageMedia
 import VantageTransport
 
 /// What a receiving role measured, printed as one JSON object (`--json`) or one line of text.
@@ -67,7 +68,7 @@ func receiveFrames(endpoint: String, rig: String?, limit: Int?, startSeconds: Do
         report.heartbeats = counters.statusMessages
         if let first, report.frames > 1 {
             let elapsed = last.time - first.time
-            report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report.seconds = elapsed.seconds
             report.framesPerSecond = Double(report.frames - 1) / report.seconds
             report.megabytesPerSecond = Double(report.bytes - first.bytes) / 1e6 / report.seconds
             report.cpuSeconds = last.cpu - first.cpu

@@ -66,6 +66,7 @@ struct FarmLedger {
         statistics.rangesSent += 1
     }
 
+    @discardableResult
     private mutating func heard(from worker: String, now: Instant) -> Bool {
         let isNew = workersLastSeen[worker] == nil
         workersLastSeen[worker] = now

@@ -59,7 +59,7 @@ public enum SampleGenerator {
                 contactTiles = zip(sources + truths, sourceOutputs + truthOutputs).map { ($0.name, $1.view.image) }
             }
             progress(SampleProgress(framesDone: frame + 1, frameCount: options.frameCount,
-                                    elapsedSeconds: elapsedSeconds(since: start, clock: clock)))
+                                    elapsedSeconds: (clock.now - start).seconds))
         }
         for writer in writers { try writer.finish() }
         let caption = "stadium  seed \(options.seed)  t = \(String(format: "%.2f", Double(options.contactSheetFrame) / Double(options.framesPerSecond))) s"
@@ -68,7 +68,7 @@ public enum SampleGenerator {
         try Data(SampleManifest.json(options, sources: sources, truths: truths, gains: gains).utf8).write(to: layout.manifest)
         try partial.commit(replacing: options.overwrite)
         return SampleSummary(folder: options.output, frameCount: options.frameCount, sourceCameras: sources.map(\.name),
-                             truthCameras: truths.map(\.name), elapsedSeconds: elapsedSeconds(since: start, clock: clock))
+                             truthCameras: truths.map(\.name), elapsedSeconds: (clock.now - start).seconds)
     }
 
     /// The rigs of a sample: sources with their videos, truth cameras with their frame sequences.
@@ -107,10 +107,5 @@ public enum SampleGenerator {
         let folders = truths.map { layout.truthFrame($0.name, frame: 0).deletingLastPathComponent() }
             + depthCameras.map { layout.depth($0.name, frame: 0).deletingLastPathComponent() }
         for folder in folders { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-    }
-
-    private static func elapsedSeconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

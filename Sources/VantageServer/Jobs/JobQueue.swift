@@ -74,9 +74,7 @@ actor JobQueue {
             job.status.etaSeconds = nil
             jobs[id] = job
         case .done, .failed, .cancelled:
-            jobs[id] = nil
-            order.removeAll { $0 == id }
-            try? FileManager.default.removeItem(at: clipURL(id))
+            forget(id)
         }
         return job.status
     }
@@ -124,11 +122,14 @@ actor JobQueue {
 
     private func forgetOldJobs() {
         let finished = order.filter { [.done, .failed, .cancelled].contains(jobs[$0]?.status.state) }
-        for id in finished.dropLast(keptJobs) {
-            jobs[id] = nil
-            order.removeAll { $0 == id }
-            try? FileManager.default.removeItem(at: clipURL(id))
-        }
+        for id in finished.dropLast(keptJobs) { forget(id) }
+    }
+
+    /// Drops a finished job and deletes its clip.
+    private func forget(_ id: String) {
+        jobs[id] = nil
+        order.removeAll { $0 == id }
+        try? FileManager.default.removeItem(at: clipURL(id))
     }
 
     private func clipURL(_ id: String) -> URL { directory.appendingPathComponent("\(id).mp4") }

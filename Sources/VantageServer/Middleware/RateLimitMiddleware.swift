@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import VantageMedia
 
 /// Refuses a client's requests beyond its token bucket with 429 and a `Retry-After` in seconds.
 struct RateLimitMiddleware: RouterMiddleware {
@@ -14,10 +15,7 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     /// Seconds since the middleware was made, the buckets' clock.
-    var now: Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    var now: Double { (ContinuousClock.now - start).seconds }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let wait = buckets.take(client: context.clientKey, now: now) {

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWebSocket
 import VantageGeometry
+import VantageMedia
 import VantageTransport
 
 /// One interactive viewer over a WebSocket (nerfstudio's policy): the newest view request wins,
@@ -105,20 +106,21 @@ struct ViewSession {
     /// sent small because it was moving, which is owed at full size once the camera rests.
     private func send(_ request: ViewRequest, moving: Bool, since start: ContinuousClock.Instant,
                       _ mailbox: SessionMailbox, _ sender: FrameSender) async throws -> ViewRequest? {
-        let shown = Locked(ShownView(request: request, moving: moving, timestamp: 0))
+        let encoder = encoder
+        let shown = Locked(ShownView(request, moving: moving, timestamp: 0, encoder: encoder))
         do {
-            let encoder = encoder
             let rendered = try await APIError.mapping {
                 try await service.render(admission: .takesItsTurn, choosing: {
                     let newer = mailbox.takeNewer()
-                    let view = ShownView(request: newer ?? request, moving: moving || newer != nil, timestamp: Self.microseconds(since: start))
+                    let view = ShownView(newer ?? request, moving: moving || newer != nil, timestamp: (ContinuousClock.now - start).microseconds,
+                                         encoder: encoder)
                     shown.withLock { $0 = view }
-                    return ViewChoice(camera: view.camera(encoder), seconds: view.request.seconds, context: view)
+                    return ViewChoice(camera: view.camera, seconds: view.request.seconds, context: view)
                 }) { view, image in
                     try encoder.encode(image, moving: view.moving, timestampMicroseconds: view.timestamp)
                 }
             }
-            let view = shown.current, frame = rendered.payload, size = view.camera(encoder).size
+            let view = shown.current, frame = rendered.payload, size = view.camera.size
             let header = FrameHeaderMessage(id: view.request.id, width: size.width, height: size.height,
                                             captureMicroseconds: rendered.captureMicroseconds, codec: frame.codec, keyframe: frame.isKeyframe,
                                             timestamp: view.timestamp, moving: view.moving, dropped: mailbox.dropped, error: nil)
@@ -132,25 +134,24 @@ struct ViewSession {
         let view = shown.current
         return view.moving ? view.request : nil
     }
-
-    private static func microseconds(since start: ContinuousClock.Instant) -> Int64 {
-        let elapsed = (ContinuousClock.now - start).components
-        return elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
-    }
 }
 
 /// The request a session's frame shows, chosen when its render begins.
 private struct ShownView: Sendable {
-    var request: ViewRequest
+    let request: ViewRequest
     /// Rendered at half size: the camera was moving.
-    var moving: Bool
+    let moving: Bool
     /// Microseconds since the session began.
-    var timestamp: Int64
+    let timestamp: Int64
+    /// The request's camera at the size rendered: half size while moving, as the codec allows.
+    let camera: Camera
 
-    /// The request's camera at the size to render: half size while moving, as the codec allows.
-    func camera(_ encoder: any ViewEncoder) -> Camera {
+    init(_ request: ViewRequest, moving: Bool, timestamp: Int64, encoder: any ViewEncoder) {
+        self.request = request
+        self.moving = moving
+        self.timestamp = timestamp
         let size = request.camera.size
         let wanted = moving ? ImageSize(width: max(1, size.width / 2), height: max(1, size.height / 2)) : size
-        return request.camera.resized(to: encoder.frameSize(for: wanted))
+        camera = request.camera.resized(to: encoder.frameSize(for: wanted))
     }
 }

@@ -1,5 +1,6 @@
 import CZMQ
 import Foundation
+import VantageMedia
 
 /// Publishes frames of one or more cameras of a rig, numbering each camera's frames, and sends
 /// a heartbeat with its counters every `heartbeatSeconds`.
@@ -78,7 +79,7 @@ public final class FramePublisher {
     public var status: NodeStatus {
         let uptime = ContinuousClock.now - started
         return NodeStatus(rig: options.rig, node: options.node, streamID: streamID,
-                          uptimeMicroseconds: uptime.components.seconds * 1_000_000 + uptime.components.attoseconds / 1_000_000_000_000,
+                          uptimeMicroseconds: uptime.microseconds,
                           cameras: counters.values.sorted { $0.camera < $1.camera })
     }
 

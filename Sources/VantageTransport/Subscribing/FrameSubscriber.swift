@@ -1,5 +1,6 @@
 import CZMQ
 import Logging
+import VantageMedia
 
 /// What a subscriber hands on: a frame worth keeping, or a node's heartbeat.
 public enum SubscriberEvent: Sendable {
@@ -49,7 +50,7 @@ public final class FrameSubscriber {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutMilliseconds))
         while true {
             let left = deadline - ContinuousClock.now
-            let leftMilliseconds = max(0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+            let leftMilliseconds = max(0, Int32(left.microseconds / 1000))
             guard let parts = try socket.receive(timeoutMilliseconds: leftMilliseconds) else { return nil }
             if let event = admit(parts) { return event }
             if ContinuousClock.now >= deadline { return nil }
