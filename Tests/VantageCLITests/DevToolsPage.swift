@@ -91,13 +91,15 @@ final class DevToolsPage: @unchecked Sendable {
     }
 
     /// Evaluates `expression` every half second until it is a non-empty string, for up to `seconds`.
-    func waitFor(_ expression: String, seconds: Double) async throws -> String {
+    func waitFor(_ expression: String, seconds: Double, explainedBy explanation: String? = nil) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let value = try await evaluate(expression) as? String, !value.isEmpty { return value }
             try await Task.sleep(for: .milliseconds(500))
         }
-        throw CLIError("waited \(Int(seconds)) s for \(expression)")
+        var shown = ""
+        if let explanation { shown = "; \(explanation) is \(try await evaluate(explanation) ?? "nothing")" }
+        throw CLIError("waited \(Int(seconds)) s for \(expression)\(shown)")
     }
 
     /// A PNG of the page's viewport.

@@ -151,9 +151,19 @@ function cameraPath() {
   };
 }
 
+// Starts a highlight job, follows it, and offers its clip. A check that gets no answer (the
+// server busy or restarting, a rate limit) is shown and made again: the job goes on regardless.
 async function renderHighlight() {
   if (state.keys.length < 2) { status("Add at least two keyframes first"); return; }
-  const auth = { Authorization: `Bearer ${token()}` };
+  try {
+    await followHighlight({ Authorization: `Bearer ${token()}` });
+  } catch (error) {
+    $("job-progress").hidden = true;
+    $("job").textContent = `highlight: ${error.message}`;
+  }
+}
+
+async function followHighlight(auth) {
   const response = await fetch("/api/jobs", {
     method: "POST",
     headers: { "Content-Type": "application/json", ...auth },
@@ -162,12 +172,18 @@ async function renderHighlight() {
   if (!response.ok) { $("job").textContent = await Vantage.errorText(response); return; }
   let job = await response.json();
   $("job-progress").hidden = false;
+  let unanswered = "";
   while (job.state === "queued" || job.state === "rendering") {
     $("job-progress").value = job.progress;
     $("job").textContent = `job ${job.id.slice(0, 8)}: ${job.state}, ${job.framesDone}/${job.frameCount} frames` +
-      (job.etaSeconds != null ? `, about ${Math.ceil(job.etaSeconds)} s left` : "");
+      (job.etaSeconds != null ? `, about ${Math.ceil(job.etaSeconds)} s left` : "") + unanswered;
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    job = await Vantage.getJSON(`/api/jobs/${job.id}`, auth);
+    try {
+      job = await Vantage.getJSON(`/api/jobs/${job.id}`, auth);
+      unanswered = "";
+    } catch (error) {
+      unanswered = ` (the last check got no answer: ${error.message}; checking again)`;
+    }
   }
   $("job-progress").hidden = true;
   if (job.state !== "done") { $("job").textContent = `job ${job.id.slice(0, 8)} ${job.state}${job.error ? `: ${job.error}` : ""}`; return; }
