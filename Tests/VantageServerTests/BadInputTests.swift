@@ -85,4 +85,35 @@ import VantageServer
             }
         }
     }
+
+    /// Bytes that are not HTTP, on a real socket: the first request of a connection (which
+    /// hummingbird-websocket's upgrade pipeline would leave unanswered) and a later one.
+    @Test(arguments: [("GARBAGE \u{1}\u{2} nonsense\r\n\r\n", "invalid HTTP method"),
+                      ("GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "invalid character in header")])
+    func unparsableRequestsAre400s(_ request: String, _ mention: String) async throws {
+        try await ServerFixture.test(.live) { client, service in
+            let socket = try RawSocket(port: try #require(client.port))
+            try socket.sendAll(Array(request.utf8))
+            let head = try await socket.readHead()
+            #expect(head.hasPrefix("HTTP/1.1 400 "), "\(head)")
+            #expect(head.lowercased().contains("connection: close"), "\(head)")
+            let body = String(decoding: try await socket.readBodyToClose(chunked: false, within: 30), as: UTF8.self)
+            #expect(body.contains(mention), "\(body)")
+            let metrics = service.metrics.text()
+            #expect(metrics.contains("vantage_http_malformed_requests_total 1\n"), "\(metrics)")
+            // The server still answers the next client.
+            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    /// A good request, then garbage on the same connection: the good one is answered, then 400.
+    @Test func garbageAfterAGoodRequestGetsA400AfterItsAnswer() async throws {
+        try await ServerFixture.test(.live) { client, _ in
+            let socket = try RawSocket(port: try #require(client.port))
+            try socket.sendAll(Array("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGARBAGE \u{1}\r\n\r\n".utf8))
+            let answers = String(decoding: try await socket.readBodyToClose(chunked: false, within: 30), as: UTF8.self)
+            #expect(answers.hasPrefix("HTTP/1.1 200 "), "\(answers)")
+            #expect(answers.components(separatedBy: "HTTP/1.1 400 ").count == 2, "\(answers)")
+        }
+    }
 }

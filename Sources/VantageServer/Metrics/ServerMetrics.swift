@@ -14,6 +14,8 @@ public final class ServerMetrics: Sendable {
     let renderQueueRejections: Counter
     /// Requests refused by the per-client rate limit.
     let rateLimited: Counter
+    /// Connections whose first request could not be parsed (answered 400 and closed).
+    let malformedRequests: Counter
     /// Requests being answered now.
     let requestsInFlight: Gauge
     /// Clients (remote addresses) that made a request in the last minute.
@@ -47,6 +49,8 @@ public final class ServerMetrics: Sendable {
         renderQueueRejections = registry.makeCounter(descriptor: Self.descriptor("render_queue_rejections", "total",
                                                                                  "Render requests refused because the queue was full"))
         rateLimited = registry.makeCounter(descriptor: Self.descriptor("rate_limited", "total", "Requests refused by the per-client rate limit"))
+        malformedRequests = registry.makeCounter(descriptor: Self.descriptor("http_malformed_requests", "total",
+                                                                             "Connections whose first request could not be parsed, answered 400 and closed"))
         requestsInFlight = registry.makeGauge(descriptor: Self.descriptor("http_requests_in_flight", "count", "HTTP requests being answered"))
         activeClients = registry.makeGauge(descriptor: Self.descriptor("clients_active", "count", "Clients that made a request in the last minute"))
         depthCache = CacheMetrics(registry, cache: "depth")

@@ -31,7 +31,7 @@ public enum VantageHTTPServer {
         var logger = logger ?? Logger(label: "vantage.server")
         if logger.logLevel > .info { logger.logLevel = .info }
         return Application(router: router(service: service),
-                           server: .http1WebSocketUpgrade(webSocketRouter: router(service: service)),
+                           server: .http1WebSocketUpgradeAnsweringMalformedRequests(webSocketRouter: router(service: service), malformed: service.metrics.malformedRequests),
                            configuration: .init(address: .hostname(host, port: port), serverName: "vantage"),
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port) },
                            logger: logger)
