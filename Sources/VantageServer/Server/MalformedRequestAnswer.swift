@@ -3,16 +3,15 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
-import Prometheus
 import NIOCore
 import NIOHTTP1
+import Prometheus
 
 extension HTTPServerBuilder {
     /// HTTP/1.1 with WebSocket upgrades through `webSocketRouter`, like hummingbird-websocket's
     /// `http1WebSocketUpgrade`, but a connection whose first request cannot be parsed is answered
     /// with 400 and closed: the upgrade pipeline turns NIO's protocol error handler off and would
-    /// leave such a connection open and unanswered.
-    /// `malformed` counts those connections.
+    /// leave such a connection open and unanswered. `malformed` counts those connections.
     static func http1WebSocketUpgradeAnsweringMalformedRequests<Builder: HTTPResponderBuilder>(webSocketRouter: Builder, malformed: Counter)
         -> HTTPServerBuilder where Builder.Responder.Context: WebSocketRequestContext {
         let webSocketResponder = webSocketRouter.buildResponder()
