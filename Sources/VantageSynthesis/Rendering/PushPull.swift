@@ -99,7 +99,7 @@ enum PushPull {
                                 let x0 = Int(cx), x1 = min(x0 + 1, coarse.width - 1), fx = cx - Float(x0)
                                 var total: Float = 0
                                 let fine = y * width + x
-                                /// Adds the mean of one coarse corner, when it has weight.
+                                // Adds the mean of one coarse corner, when it has weight (corners in a fixed order: the same sums).
                                 @inline(__always) func add(_ index: Int, share: Float) {
                                     guard coarse.weight[index] > 0 && share > 0 else { return }
                                     total += share
