@@ -53,12 +53,12 @@ struct BrowserTests {
             let page = "\(viewer)?seat=\(seat)\(query)"
             // Once the full-size view has arrived (over the page's WebSocket session): where the
             // picture sits, its codec, and the page as the browser shows it.
-            let (rectText, codec, png) = try await explainingFailures(of: demo) { try await DevToolsBrowser(chromium: chromiumPath!).withPage(page) { page in
+            let (rectText, codec, png) = try await withPage(page, of: demo) { page in
                 _ = try await page.waitFor("document.getElementById('view').dataset.rendered === '1280x720' ? 'yes' : ''", seconds: 180)
                 return (try await page.evaluate("document.getElementById('view').dataset.rect") as? String ?? "",
                         try await page.evaluate("document.getElementById('view').dataset.codec") as? String ?? "",
                         try await page.screenshot())
-            } }
+            }
             #expect(codec.hasPrefix(codecPrefix), "\(page): frames came as '\(codec)'")
             let rect = rectText.split(separator: ",").compactMap { Int($0) }
             try #require(rect.count == 4 && rect[2] > 100 && rect[3] > 50, "no picture on the page: \(rectText)")
@@ -83,7 +83,7 @@ struct BrowserTests {
         let viewer = try await viewerURL(demo)
         let token = try #require(demo.outputSoFar.split(separator: "\n").first { $0.contains("director token:") }?
             .split(separator: " ").last?.dropLast(), "the demo printed no director token")
-        let (jobText, duration, png) = try await explainingFailures(of: demo) { try await DevToolsBrowser(chromium: chromiumPath!).withPage("\(viewer)director") { page in
+        let (jobText, duration, png) = try await withPage("\(viewer)director", of: demo) { page in
             _ = try await page.waitFor("document.getElementById('time').max > 0 ? 'yes' : ''", seconds: 120)
             _ = try await page.evaluate("""
                 document.getElementById('token').value = '\(token)';
@@ -100,17 +100,19 @@ struct BrowserTests {
             return (try await page.evaluate("document.getElementById('job').textContent") as? String ?? "",
                     try await page.evaluate("document.getElementById('clip').duration") as? Double ?? 0,
                     try await page.screenshot())
-        } }
+        }
         try keep(png, as: "director.png")
         print("director in chromium: \(jobText); the page's player says \(duration) s")
         #expect(jobText.hasPrefix("Done: 11 frames"), "\(jobText)")
         #expect(abs(duration - 0.44) < 0.05, "the clip in the page's player lasts \(duration) s")
     }
 
-    /// `body`'s result; its error, when it fails, tells whether `demo` still runs and what it logged last.
-    private func explainingFailures<T>(of demo: BackgroundCLI, _ body: () async throws -> T) async throws -> T {
+    /// Opens `url` (served by `demo`) in chromium and runs `body` on it; its error, when it fails,
+    /// tells whether `demo` still runs and what it logged last.
+    private func withPage<T: Sendable>(_ url: String, of demo: BackgroundCLI,
+                                       _ body: @escaping @Sendable (DevToolsPage) async throws -> T) async throws -> T {
         do {
-            return try await body()
+            return try await DevToolsBrowser(chromium: chromiumPath!).withPage(url, body)
         } catch {
             let state = demo.process.isRunning ? "still runs" : "exited with status \(demo.process.terminationStatus)"
             throw CLIError("\(error). The demo \(state); its log ends: \(demo.errorSoFar.suffix(3000))")

@@ -92,7 +92,7 @@ struct ViewSession {
             case .closed:
                 return
             case .timedOut:
-                resting = resting == nil ? nil : try await send(resting!, moving: false, since: start, mailbox, sender)
+                if let owed = resting { resting = try await send(owed, moving: false, since: start, mailbox, sender) }
             case let .request(request):
                 let moving = !mailbox.isEmpty || request.sincePrevious.map { $0 < movingGap } ?? false
                 resting = try await send(request, moving: moving, since: start, mailbox, sender)
